@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ClientGen",
+    platforms: [.macOS(.v13), .iOS(.v16)],
+    products: [
+        .executable(name: "clientgen", targets: ["clientgen"]),
+        .library(name: "ClientRuntime", targets: ["ClientRuntime"]),
+        .library(name: "BrevoAPI", targets: ["BrevoAPI"]),
+        .library(name: "InstantlyAPI", targets: ["InstantlyAPI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+    ],
+    targets: [
+        // Generator pipeline: YAML bytes → node tree → OpenAPI document → Swift IR → text → files.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "YAML", dependencies: ["CYAML"]),
+        .target(name: "OpenAPI", dependencies: ["YAML"]),
+        .target(name: "ClientGenCore", dependencies: ["OpenAPI"]),
+        .executableTarget(
+            name: "clientgen",
+            dependencies: [
+                "ClientGenCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // What generated code imports; no dependency beyond Foundation.
+        .target(name: "ClientRuntime"),
+
+        // Generated, committed clients (regenerate with `swift run clientgen generate`).
+        .target(name: "BrevoAPI", dependencies: ["ClientRuntime"], path: "Generated/BrevoAPI"),
+        .target(name: "InstantlyAPI", dependencies: ["ClientRuntime"], path: "Generated/InstantlyAPI"),
+
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "OpenAPITests", dependencies: ["OpenAPI"]),
+        .testTarget(name: "ClientGenCoreTests", dependencies: ["ClientGenCore"]),
+        .testTarget(name: "ClientRuntimeTests", dependencies: [
+            "ClientRuntime",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .testTarget(name: "GeneratedClientTests", dependencies: [
+            "BrevoAPI", "InstantlyAPI", "ClientRuntime",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

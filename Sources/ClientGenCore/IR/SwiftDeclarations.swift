@@ -1,0 +1,188 @@
+/// The Swift that generation produces, as values. The translator builds these; only the renderer
+/// turns them into text, so naming and typing decisions are testable without string matching.
+
+/// A type as written in Swift source.
+public indirect enum TypeRef: Hashable, Sendable {
+    /// A possibly qualified name such as `GetProcess` or `GetProcess.Status`.
+    case named(String)
+    case optional(TypeRef)
+    case array(TypeRef)
+    case dictionary(TypeRef)
+    case void
+
+    public static let string = TypeRef.named("String")
+    public static let json = TypeRef.named("JSONValue")
+
+    public var isOptional: Bool {
+        if case .optional = self { return true }
+        return false
+    }
+
+    /// Wraps in an optional unless already optional.
+    public var optional: TypeRef { isOptional ? self : .optional(self) }
+
+    public var unwrapped: TypeRef {
+        if case .optional(let wrapped) = self { return wrapped }
+        return self
+    }
+}
+
+/// Lines of a `///` comment, already cleaned of anything that could break out of it.
+public struct DocComment: Hashable, Sendable {
+    public var lines: [String]
+
+    public init(lines: [String] = []) { self.lines = lines }
+
+    public var isEmpty: Bool { lines.isEmpty }
+}
+
+/// A literal value in generated source (parameter and property defaults).
+public enum Literal: Hashable, Sendable {
+    case string(String)
+    case integer(Int64)
+    case double(Double)
+    case bool(Bool)
+    case enumCase(String)
+    case `nil`
+}
+
+public indirect enum Declaration: Hashable, Sendable {
+    case structure(Structure)
+    case openEnum(OpenEnum)
+    case namespace(Namespace)
+    /// `extension Name { … }`: more members of a namespace, in another file.
+    case `extension`(Extension)
+    case typeAlias(TypeAlias)
+    case requestBuilder(RequestBuilder)
+    case serverURL(ServerURL)
+    case credentialFactory(CredentialFactory)
+}
+
+public struct Structure: Hashable, Sendable {
+    public struct Property: Hashable, Sendable {
+        public var doc: DocComment
+        public var name: String
+        public var wireName: String
+        public var type: TypeRef
+        public var defaultValue: Literal?
+        public var deprecated: Bool
+
+        public init(
+            doc: DocComment, name: String, wireName: String, type: TypeRef, defaultValue: Literal? = nil,
+            deprecated: Bool = false
+        ) {
+            self.doc = doc
+            self.name = name
+            self.wireName = wireName
+            self.type = type
+            self.defaultValue = defaultValue
+            self.deprecated = deprecated
+        }
+    }
+
+    public var doc: DocComment
+    public var name: String
+    public var properties: [Property]
+    public var nested: [Declaration]
+    public var deprecated: Bool
+
+    public init(doc: DocComment, name: String, properties: [Property], nested: [Declaration] = [], deprecated: Bool = false) {
+        self.doc = doc
+        self.name = name
+        self.properties = properties
+        self.nested = nested
+        self.deprecated = deprecated
+    }
+}
+
+/// An enum that keeps values the spec does not list in `.unknown(_:)`.
+public struct OpenEnum: Hashable, Sendable {
+    public struct Case: Hashable, Sendable {
+        public var name: String
+        public var rawValue: String
+
+        public init(name: String, rawValue: String) {
+            self.name = name
+            self.rawValue = rawValue
+        }
+    }
+
+    public var doc: DocComment
+    public var name: String
+    public var cases: [Case]
+
+    public init(doc: DocComment, name: String, cases: [Case]) {
+        self.doc = doc
+        self.name = name
+        self.cases = cases
+    }
+}
+
+/// A caseless enum that groups declarations.
+public struct Namespace: Hashable, Sendable {
+    public var doc: DocComment
+    public var name: String
+    public var members: [Declaration]
+
+    public init(doc: DocComment, name: String, members: [Declaration]) {
+        self.doc = doc
+        self.name = name
+        self.members = members
+    }
+}
+
+public struct Extension: Hashable, Sendable {
+    public var doc: DocComment
+    public var name: String
+    public var members: [Declaration]
+
+    public init(doc: DocComment, name: String, members: [Declaration]) {
+        self.doc = doc
+        self.name = name
+        self.members = members
+    }
+}
+
+public struct TypeAlias: Hashable, Sendable {
+    public var doc: DocComment
+    public var name: String
+    public var type: TypeRef
+
+    public init(doc: DocComment, name: String, type: TypeRef) {
+        self.doc = doc
+        self.name = name
+        self.type = type
+    }
+}
+
+public struct ServerURL: Hashable, Sendable {
+    public var doc: DocComment
+    public var name: String
+    public var url: String
+
+    public init(doc: DocComment, name: String, url: String) {
+        self.doc = doc
+        self.name = name
+        self.url = url
+    }
+}
+
+public struct CredentialFactory: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case apiKey(name: String, location: String)
+        case bearer
+        case basic
+    }
+
+    public var doc: DocComment
+    public var functionName: String
+    public var scheme: String
+    public var kind: Kind
+
+    public init(doc: DocComment, functionName: String, scheme: String, kind: Kind) {
+        self.doc = doc
+        self.functionName = functionName
+        self.scheme = scheme
+        self.kind = kind
+    }
+}

@@ -1,0 +1,93 @@
+/// Owns indentation and blank lines; everything else in rendering asks it to write lines.
+struct CodeWriter {
+    private(set) var text = ""
+    private var indentation = 0
+    private var pendingBlankLine = false
+
+    mutating func line(_ content: String) {
+        if pendingBlankLine {
+            text += "\n"
+            pendingBlankLine = false
+        }
+        if content.isEmpty {
+            text += "\n"
+        } else {
+            text += String(repeating: "    ", count: indentation) + content + "\n"
+        }
+    }
+
+    /// Asks for one blank line before the next line; several requests still give one, and none at a block's start.
+    mutating func blankLine() {
+        if !text.isEmpty && !text.hasSuffix("{\n") { pendingBlankLine = true }
+    }
+
+    mutating func block(_ opening: String, closing: String = "}", _ body: (inout CodeWriter) -> Void) {
+        line(opening + " {")
+        indentation += 1
+        pendingBlankLine = false
+        body(&self)
+        indentation -= 1
+        pendingBlankLine = false
+        line(closing)
+    }
+
+    /// A `switch` whose `case` lines stay at the switch's own indentation, as Swift style has it.
+    mutating func switchBlock(_ opening: String, _ body: (inout CodeWriter) -> Void) {
+        line(opening + " {")
+        pendingBlankLine = false
+        body(&self)
+        pendingBlankLine = false
+        line("}")
+    }
+
+    mutating func doc(_ comment: DocComment) {
+        for docLine in comment.lines {
+            line(docLine.isEmpty ? "///" : "/// " + docLine)
+        }
+    }
+}
+
+/// Swift literal spellings, escaped so no spec text can end a literal early or interpolate.
+public enum SwiftLiteral {
+    public static func string(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                switch scalar.value {
+                case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029:
+                    result += "\\u{" + String(scalar.value, radix: 16) + "}"
+                default:
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    static func literal(_ value: Literal) -> String {
+        switch value {
+        case .string(let text): string(text)
+        case .integer(let number): String(number)
+        case .double(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) + ".0" : "\(number)"
+        case .bool(let flag): flag ? "true" : "false"
+        case .enumCase(let name): "." + name
+        case .nil: "nil"
+        }
+    }
+
+    static func type(_ type: TypeRef) -> String {
+        switch type {
+        case .named(let name): name
+        case .optional(let wrapped): self.type(wrapped) + "?"
+        case .array(let element): "[" + self.type(element) + "]"
+        case .dictionary(let value): "[String: " + self.type(value) + "]"
+        case .void: "Void"
+        }
+    }
+}

@@ -1,0 +1,84 @@
+extension Renderer {
+    func render(_ builder: RequestBuilder, into writer: inout CodeWriter) {
+        writer.doc(builder.doc)
+        if builder.deprecated { writer.line("@available(*, deprecated)") }
+        let parameters = builder.parameters.map { parameter in
+            let base = "\(parameter.name): \(SwiftLiteral.type(parameter.type))"
+            return parameter.defaultValue.map { base + " = " + SwiftLiteral.literal($0) } ?? base
+        }
+        let signature = "public static func \(builder.name)(\(parameters.joined(separator: ", "))) -> Request<\(SwiftLiteral.type(builder.responseType))>"
+        writer.block(signature) { writer in
+            if !builder.query.isEmpty {
+                writer.line("var query = QueryItems()")
+                for field in builder.query {
+                    if field.isList && !field.explode {
+                        writer.line("query.append(\(SwiftLiteral.string(field.wireName)), \(field.parameter), explode: false)")
+                    } else {
+                        writer.line("query.append(\(SwiftLiteral.string(field.wireName)), \(field.parameter))")
+                    }
+                }
+            }
+            if !builder.headers.isEmpty {
+                writer.line("var headers = HeaderFields()")
+                for field in builder.headers {
+                    writer.line("headers.append(\(SwiftLiteral.string(field.wireName)), \(field.parameter))")
+                }
+            }
+            var arguments: [String] = [
+                "operationID: \(SwiftLiteral.string(builder.operationID))",
+                "method: .\(builder.method)",
+                "path: \(pathExpression(builder.path))",
+            ]
+            if !builder.query.isEmpty { arguments.append("query: query") }
+            if !builder.headers.isEmpty { arguments.append("headers: headers") }
+            switch builder.body {
+            case .json(let parameter)?:
+                let optional = builder.parameters.first { $0.name == parameter }?.type.isOptional ?? false
+                arguments.append(optional ? "body: \(parameter).map { .json($0) }" : "body: .json(\(parameter))")
+            case .data(let parameter, let contentType)?:
+                let optional = builder.parameters.first { $0.name == parameter }?.type.isOptional ?? false
+                let contentTypeLiteral = SwiftLiteral.string(contentType)
+                arguments.append(
+                    optional
+                        ? "body: \(parameter).map { .data($0, contentType: \(contentTypeLiteral)) }"
+                        : "body: .data(\(parameter), contentType: \(contentTypeLiteral))")
+            case nil: break
+            }
+            if !builder.security.isEmpty {
+                let alternatives = builder.security.map { "[" + $0.map(SwiftLiteral.string).joined(separator: ", ") + "]" }
+                arguments.append("security: [\(alternatives.joined(separator: ", "))]")
+            }
+            if !builder.errors.isEmpty {
+                let errors = builder.errors.map { error in
+                    let type = SwiftLiteral.type(error.type) + ".self"
+                    switch error.status {
+                    case .code(let code): return ".json(\(code), \(type))"
+                    case .range(let hundreds): return ".jsonRange(\(hundreds), \(type))"
+                    case .default: return ".jsonDefault(\(type))"
+                    }
+                }
+                arguments.append("errors: [\(errors.joined(separator: ", "))]")
+            }
+            arguments.append("response: .\(builder.responseKind.rawValue)")
+            writer.line(builder.query.isEmpty && builder.headers.isEmpty ? "Request(" : "return Request(")
+            for (index, argument) in arguments.enumerated() {
+                writer.line("    " + argument + (index == arguments.count - 1 ? "" : ","))
+            }
+            writer.line(")")
+        }
+    }
+
+    /// `"/processes/\(PathSegment.encode(processId))"`, so every parameter is encoded as one segment.
+    func pathExpression(_ parts: [RequestBuilder.PathPart]) -> String {
+        var text = "\""
+        for part in parts {
+            switch part {
+            case .literal(let literal):
+                text += String(SwiftLiteral.string(literal).dropFirst().dropLast())
+            case .parameter(let name):
+                text += "\\(PathSegment.encode(\(name)))"
+            }
+        }
+        return text + "\""
+    }
+}

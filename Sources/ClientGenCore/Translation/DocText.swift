@@ -1,0 +1,51 @@
+/// Turns spec prose into `///` lines that cannot break out of the comment or confuse a reader:
+/// control characters and bidirectional overrides are dropped, blank runs collapsed.
+enum DocText {
+    static func lines(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        var lines: [String] = []
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            let cleaned = clean(String(rawLine))
+            if cleaned.isEmpty {
+                if let last = lines.last, !last.isEmpty { lines.append("") }
+            } else {
+                lines.append(cleaned)
+            }
+        }
+        while lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    /// Paragraphs joined by one blank line.
+    static func comment(_ paragraphs: [[String]]) -> DocComment {
+        var lines: [String] = []
+        for paragraph in paragraphs where !paragraph.isEmpty {
+            if !lines.isEmpty { lines.append("") }
+            lines += paragraph
+        }
+        return DocComment(lines: lines)
+    }
+
+    /// Summary and description, skipping the description when it only repeats the summary.
+    static func summaryAndDescription(_ summary: String?, _ description: String?) -> [[String]] {
+        let summaryLines = lines(summary)
+        let descriptionLines = lines(description)
+        if descriptionLines == summaryLines { return [summaryLines] }
+        return [summaryLines, descriptionLines]
+    }
+
+    private static func clean(_ line: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(line.unicodeScalars.count)
+        for scalar in line.unicodeScalars {
+            switch scalar.value {
+            case 0x09: result.unicodeScalars.append(" ")
+            case 0x00...0x1F, 0x7F, 0x80...0x9F: continue
+            case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+}

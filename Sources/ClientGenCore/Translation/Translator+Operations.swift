@@ -1,0 +1,182 @@
+import OpenAPI
+
+extension Translator {
+    /// `GET /processes/{processId}` → `getProcessesProcessId`, for operations without an operationId.
+    func synthesizedName(_ operation: Operation) -> String {
+        ([operation.method.rawValue] + operation.path.split(separator: "/").map(String.init)).joined(separator: "-")
+    }
+
+    mutating func requestBuilder(_ operation: Operation, name: String, nested: inout NestedTypes) -> RequestBuilder {
+        let typePrefix = Names.typeName(name)
+        var locals = NameScope()
+        var parameters: [(parameter: RequestBuilder.Parameter, required: Bool)] = []
+        var parameterDocs: [String] = []
+        var pathNames: [String: String] = [:]
+        var query: [RequestBuilder.Field] = []
+        var headers: [RequestBuilder.Field] = []
+
+        let ordered = operation.parameters.filter { $0.location == .path }.sorted { lhs, rhs in
+            let names = PathTemplate(operation.path).parameterNames
+            return (names.firstIndex(of: lhs.name) ?? 0) < (names.firstIndex(of: rhs.name) ?? 0)
+        } + operation.parameters.filter { $0.location != .path }
+
+        for parameter in ordered {
+            if parameter.location == .cookie {
+                warnOnce("cookie parameter '\(parameter.name)' is not sent by generated requests yet; skipped", parameter.schema)
+                continue
+            }
+            var type = typeRef(
+                parameter.schema, suggested: typePrefix + Names.typeName(parameter.name), &nested)
+            let isList: Bool
+            if case .array(let element) = type {
+                isList = true
+                if !isParameterValue(element) {
+                    warnOnce("parameter '\(parameter.name)' has a list of objects, which cannot be sent yet; skipped", parameter.schema)
+                    continue
+                }
+            } else {
+                isList = false
+                if !isParameterValue(type) {
+                    warnOnce(
+                        "parameter '\(parameter.name)' is an object, which cannot be sent as \(parameter.location.rawValue) yet; skipped",
+                        parameter.schema)
+                    continue
+                }
+            }
+            let swiftName = locals.claim(Names.memberName(parameter.name))
+            let required = parameter.required
+            if !required { type = type.optional }
+            let defaultValue = required ? nil : (defaultLiteral(parameter.schema, type: type) ?? .nil)
+            parameters.append((RequestBuilder.Parameter(name: swiftName, type: type, defaultValue: defaultValue), required))
+            parameterDocs.append(contentsOf: parameterDoc(swiftName, parameter.description))
+            switch parameter.location {
+            case .path: pathNames[parameter.name] = swiftName
+            case .query:
+                query.append(.init(wireName: parameter.name, parameter: swiftName, isList: isList,
+                                   explode: parameter.explode ?? ((parameter.style ?? "form") == "form")))
+            case .header:
+                headers.append(.init(wireName: parameter.name, parameter: swiftName, isList: isList, explode: false))
+            case .cookie: break
+            }
+        }
+
+        var body: RequestBuilder.Body?
+        if let requestBody = operation.requestBody, let media = requestBody.content.first(where: \.isJSON) ?? requestBody.content.first {
+            let swiftName = locals.claim("body")
+            var type: TypeRef
+            if media.isJSON {
+                type = media.schema.map { typeRef($0, suggested: typePrefix + "Body", &nested) } ?? .json
+                if media.schema?.isNullable == true { type = type.optional }
+                body = .json(parameter: swiftName)
+            } else {
+                type = .named("Data")
+                body = .data(parameter: swiftName, contentType: media.contentType)
+            }
+            if !requestBody.required { type = type.optional }
+            parameters.append((.init(name: swiftName, type: type, defaultValue: requestBody.required ? nil : .nil), requestBody.required))
+            parameterDocs.append(contentsOf: parameterDoc(swiftName, requestBody.description ?? "The request body."))
+        }
+
+        let path: [RequestBuilder.PathPart] = PathTemplate(operation.path).components.map {
+            switch $0 {
+            case .literal(let text): .literal(text)
+            case .parameter(let name): pathNames[name].map { .parameter($0) } ?? .literal("{\(name)}")
+            }
+        }
+
+        let (responseType, responseKind) = successResponse(operation, typePrefix: typePrefix, nested: &nested)
+        let errors = errorBodies(operation, typePrefix: typePrefix, nested: &nested)
+        let security = (operation.security ?? document.security ?? []).map(\.schemes)
+
+        // Required parameters first, in spec order, then the optional ones.
+        let sortedParameters = parameters.filter(\.required).map(\.parameter) + parameters.filter { !$0.required }.map(\.parameter)
+        var docParagraphs = DocText.summaryAndDescription(operation.summary, operation.description)
+        if !parameterDocs.isEmpty { docParagraphs.append(["- Parameters:"] + parameterDocs) }
+        docParagraphs.append([
+            "- Remark: HTTP `\(operation.method.rawValue.uppercased()) \(DocText.lines(operation.path).joined())`.",
+            "- Remark: Generated from `\(operation.pointer)`.",
+        ])
+        return RequestBuilder(
+            doc: DocText.comment(docParagraphs), name: name,
+            operationID: operation.operationID ?? name,
+            method: operation.method.rawValue, parameters: sortedParameters, path: path, query: query,
+            headers: headers, body: body, security: security, errors: errors, responseType: responseType,
+            responseKind: responseKind, deprecated: operation.deprecated
+        )
+    }
+
+    private func parameterDoc(_ name: String, _ description: String?) -> [String] {
+        let lines = DocText.lines(description)
+        guard let first = lines.first else { return ["  - \(name.trimmingCharacters(in: ["`"]))"] }
+        return ["  - \(name.trimmingCharacters(in: ["`"])): \(first)"] + lines.dropFirst().map { $0.isEmpty ? "" : "    " + $0 }
+    }
+
+    /// Types the runtime can turn into a query, path or header value.
+    func isParameterValue(_ type: TypeRef) -> Bool {
+        switch type {
+        case .named(let name): name != "JSONValue"
+        case .optional(let wrapped): isParameterValue(wrapped)
+        case .array, .dictionary, .void: false
+        }
+    }
+
+    /// The lowest 2xx response decides the builder's `Response` type.
+    mutating func successResponse(
+        _ operation: Operation, typePrefix: String, nested: inout NestedTypes
+    ) -> (TypeRef, RequestBuilder.ResponseKind) {
+        let successes = operation.responses.filter(\.isSuccess).sorted { ($0.code ?? 299) < ($1.code ?? 299) }
+        guard let response = successes.first, let media = response.content.first(where: \.isJSON) ?? response.content.first else {
+            return (.void, .empty)
+        }
+        guard media.isJSON else { return (.named("Data"), .data) }
+        guard let schema = media.schema else { return (.json, .json) }
+        var type = typeRef(schema, suggested: typePrefix + "Response", &nested)
+        if schema.isNullable { type = type.optional }
+        return (type, .json)
+    }
+
+    mutating func errorBodies(
+        _ operation: Operation, typePrefix: String, nested: inout NestedTypes
+    ) -> [RequestBuilder.ErrorBody] {
+        var errors: [RequestBuilder.ErrorBody] = []
+        for response in operation.responses where !response.isSuccess {
+            guard let media = response.content.first(where: \.isJSON), let schema = media.schema else { continue }
+            let status: RequestBuilder.ErrorBody.Status
+            if let code = response.code {
+                status = .code(code)
+            } else if let range = response.rangeClass {
+                status = .range(range)
+            } else {
+                status = .default
+            }
+            let suffix = response.isDefault ? "DefaultError" : "Error" + response.status.uppercased()
+            let type = typeRef(schema, suggested: typePrefix + suffix, &nested)
+            errors.append(.init(status: status, type: type))
+        }
+        return errors
+    }
+
+    /// A parameter's spec default as a Swift literal of its type; nil (with a warning) when it does not fit.
+    mutating func defaultLiteral(_ schema: Schema, type: TypeRef) -> Literal? {
+        guard let value = schema.defaultValue ?? component(schema.reference)?.defaultValue else { return nil }
+        let enumSchema = schema.reference == nil ? schema : component(schema.reference)
+        if let cases = enumSchema.flatMap(stringEnumCases), case .string(let raw) = value {
+            if let match = cases.first(where: { $0.rawValue == raw }) { return .enumCase(match.name) }
+            return .enumCase("unknown(\(SwiftLiteral.string(raw)))")
+        }
+        switch (type.unwrapped, value) {
+        case (.named("String"), .string(let text)): return .string(text)
+        case (.named("Int"), .integer(let number)), (.named("Int64"), .integer(let number)): return .integer(number)
+        case (.named("Int32"), .integer(let number)) where Int64(Int32.min)...Int64(Int32.max) ~= number:
+            return .integer(number)
+        case (.named("Double"), .integer(let number)), (.named("Float"), .integer(let number)): return .double(Double(number))
+        case (.named("Double"), .number(let number)), (.named("Float"), .number(let number)): return .double(number)
+        case (.named("Bool"), .bool(let flag)): return .bool(flag)
+        case (_, .null): return .nil
+        default:
+            warnOnce("default value does not match the schema's type; ignored", schema,
+                     hint: "write a default of the declared type")
+            return nil
+        }
+    }
+}

@@ -1,0 +1,280 @@
+import YAML
+
+extension DocumentReader {
+    mutating func readPaths(_ node: Node?, _ pointer: JSONPointer) -> [PathItem] {
+        guard let node else {
+            error("missing 'paths' object", root, .root, hint: "add `paths: {}` if the API has no operations yet")
+            return []
+        }
+        guard let pairs = mapping(node, pointer, what: "'paths'") else { return [] }
+        var items: [PathItem] = []
+        var operationIDs: [String: Mark] = [:]
+        for pair in pairs {
+            let path = pair.key.scalar ?? ""
+            let itemPointer = pointer.appending(path)
+            if !path.hasPrefix("/") {
+                error("path '\(path)' does not start with '/'", pair.key, itemPointer, hint: "write '/\(path)'")
+            }
+            guard let (itemNode, resolvedPointer) = dereference(pair.value, itemPointer, what: "path item"),
+                let itemPairs = mapping(itemNode, resolvedPointer, what: "a path item")
+            else { continue }
+            let shared = readParameters(itemNode["parameters"], resolvedPointer.appending("parameters"))
+            var operations: [Operation] = []
+            for itemPair in itemPairs {
+                let key = itemPair.key.scalar ?? ""
+                guard let method = HTTPMethod(rawValue: key) else {
+                    if !["parameters", "summary", "description", "servers", "$ref"].contains(key),
+                        !key.hasPrefix("x-")
+                    {
+                        warning("unknown key '\(key)' in a path item; ignored", itemPair.key, resolvedPointer.appending(key))
+                    }
+                    continue
+                }
+                guard var operation = readOperation(
+                    method: method, path: path, itemPair.value, resolvedPointer.appending(key), shared: shared)
+                else { continue }
+                if let id = operation.operationID {
+                    if let first = operationIDs[id] {
+                        error(
+                            "duplicate operationId '\(id)' (first used at \(first.line):\(first.column))",
+                            itemPair.value["operationId"] ?? itemPair.value, operation.pointer.appending("operationId"),
+                            hint: "operationIds must be unique in a document"
+                        )
+                        operation.operationID = nil
+                    } else {
+                        operationIDs[id] = itemPair.value["operationId"]?.mark ?? itemPair.value.mark
+                    }
+                }
+                operations.append(operation)
+            }
+            items.append(PathItem(path: path, operations: operations))
+        }
+        return items
+    }
+
+    mutating func readOperation(
+        method: HTTPMethod, path: String, _ node: Node, _ pointer: JSONPointer, shared: [Parameter]
+    ) -> Operation? {
+        guard mapping(node, pointer, what: "an operation") != nil else { return nil }
+        var parameters = readParameters(node["parameters"], pointer.appending("parameters"))
+        for parameter in shared
+        where !parameters.contains(where: { $0.name == parameter.name && $0.location == parameter.location }) {
+            parameters.append(parameter)
+        }
+        checkPathParameters(path: path, &parameters, node, pointer)
+        let requestBody = node["requestBody"].flatMap { readRequestBody($0, pointer.appending("requestBody")) }
+        var responses: [Response] = []
+        if let responsesNode = node["responses"] {
+            if let pairs = mapping(responsesNode, pointer.appending("responses"), what: "'responses'") {
+                for pair in pairs {
+                    let status = pair.key.scalar ?? ""
+                    let responsePointer = pointer.appending("responses").appending(status)
+                    if status.hasPrefix("x-") { continue }
+                    guard Int(status) != nil || status == "default" || isRange(status) else {
+                        error(
+                            "'\(status)' is not a response status", pair.key, responsePointer,
+                            hint: "use a code such as 200, a range such as 2XX, or 'default'"
+                        )
+                        continue
+                    }
+                    if let response = readResponse(status: status, pair.value, responsePointer) {
+                        responses.append(response)
+                    }
+                }
+            }
+        } else {
+            warning("operation has no 'responses'", node, pointer, hint: "add at least `'200': {description: OK}`")
+        }
+        if node["callbacks"] != nil {
+            warning("callbacks are not generated; skipped", node["callbacks"]!, pointer.appending("callbacks"))
+        }
+        return Operation(
+            method: method,
+            path: path,
+            operationID: string(node["operationId"], pointer, key: "operationId"),
+            summary: string(node["summary"], pointer, key: "summary"),
+            description: string(node["description"], pointer, key: "description"),
+            tags: stringList(node["tags"], pointer, key: "tags"),
+            parameters: parameters,
+            requestBody: requestBody,
+            responses: responses,
+            security: node["security"].map { readSecurity($0, pointer.appending("security")) },
+            deprecated: bool(node["deprecated"], pointer, key: "deprecated") ?? false,
+            mark: node.mark,
+            pointer: pointer
+        )
+    }
+
+    private func isRange(_ status: String) -> Bool {
+        status.count == 3 && status.uppercased().hasSuffix("XX") && ("1"..."5").contains(status.prefix(1))
+    }
+
+    /// Every `{name}` in the path needs a path parameter; every path parameter needs a `{name}`.
+    private mutating func checkPathParameters(
+        path: String, _ parameters: inout [Parameter], _ node: Node, _ pointer: JSONPointer
+    ) {
+        let names = PathTemplate(path).parameterNames
+        for name in names where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
+            warning(
+                "path parameter '\(name)' is not declared; it is generated as a String", node, pointer,
+                hint: "add `- {name: \(name), in: path, required: true, schema: {type: string}}` to 'parameters'"
+            )
+            parameters.append(
+                Parameter(
+                    name: name, location: .path, required: true,
+                    schema: Schema(types: [.string], mark: node.mark, pointer: pointer),
+                    mark: node.mark, pointer: pointer
+                ))
+        }
+        parameters.removeAll { parameter in
+            guard parameter.location == .path, !names.contains(parameter.name) else { return false }
+            warning(
+                "path parameter '\(parameter.name)' does not appear in '\(path)'; ignored",
+                node, parameter.pointer
+            )
+            return true
+        }
+    }
+
+    mutating func readParameters(_ node: Node?, _ pointer: JSONPointer) -> [Parameter] {
+        guard let node else { return [] }
+        guard let items = node.sequence else {
+            error("expected 'parameters' to be a list, found a \(node.kindName)", node, pointer)
+            return []
+        }
+        var parameters: [Parameter] = []
+        for (index, item) in items.enumerated() {
+            guard let parameter = readParameter(item, pointer.appending(index)) else { continue }
+            if parameters.contains(where: { $0.name == parameter.name && $0.location == parameter.location }) {
+                error("parameter '\(parameter.name)' in \(parameter.location.rawValue) is declared twice", item,
+                      pointer.appending(index))
+                continue
+            }
+            parameters.append(parameter)
+        }
+        return parameters
+    }
+
+    mutating func readParameter(_ node: Node, _ pointer: JSONPointer) -> Parameter? {
+        guard let (node, pointer) = dereference(node, pointer, what: "parameter"),
+            mapping(node, pointer, what: "a parameter") != nil
+        else { return nil }
+        guard let name = string(node["name"], pointer, key: "name") else {
+            error("parameter has no 'name'", node, pointer)
+            return nil
+        }
+        guard let locationNode = node["in"] else {
+            error("parameter '\(name)' has no 'in'", node, pointer, hint: "add `in: query`, `path`, `header` or `cookie`")
+            return nil
+        }
+        guard let location = locationNode.scalar.flatMap(ParameterLocation.init(rawValue:)) else {
+            error(
+                "parameter '\(name)' has unknown location '\(locationNode.scalar ?? "")'", locationNode,
+                pointer.appending("in"), hint: "use query, path, header or cookie"
+            )
+            return nil
+        }
+        var schema: Schema
+        if let schemaNode = node["schema"] {
+            schema = readSchema(schemaNode, pointer.appending("schema"))
+        } else if let content = node["content"]?.mapping?.first {
+            schema = content.value["schema"].map {
+                readSchema($0, pointer.appending("content").appending(content.key.scalar ?? "").appending("schema"))
+            } ?? Schema(types: [.string], mark: node.mark, pointer: pointer)
+        } else {
+            warning("parameter '\(name)' has no 'schema'; generated as a String", node, pointer,
+                    hint: "add `schema: {type: string}`")
+            schema = Schema(types: [.string], mark: node.mark, pointer: pointer)
+        }
+        var required = bool(node["required"], pointer, key: "required") ?? false
+        if location == .path && !required {
+            if node["required"] != nil {
+                warning("path parameter '\(name)' must be required; treated as required", node["required"]!,
+                        pointer.appending("required"), hint: "write `required: true`")
+            }
+            required = true
+        }
+        return Parameter(
+            name: name, location: location, required: required, schema: schema,
+            description: string(node["description"], pointer, key: "description"),
+            style: string(node["style"], pointer, key: "style"),
+            explode: bool(node["explode"], pointer, key: "explode"),
+            deprecated: bool(node["deprecated"], pointer, key: "deprecated") ?? false,
+            mark: node.mark, pointer: pointer
+        )
+    }
+
+    mutating func readRequestBody(_ node: Node, _ pointer: JSONPointer) -> RequestBody? {
+        guard let (node, pointer) = dereference(node, pointer, what: "request body"),
+            mapping(node, pointer, what: "a request body") != nil
+        else { return nil }
+        return RequestBody(
+            description: string(node["description"], pointer, key: "description"),
+            required: bool(node["required"], pointer, key: "required") ?? false,
+            content: readContent(node["content"], pointer.appending("content")),
+            mark: node.mark, pointer: pointer
+        )
+    }
+
+    mutating func readResponse(status: String, _ node: Node, _ pointer: JSONPointer) -> Response? {
+        guard let (node, pointer) = dereference(node, pointer, what: "response"),
+            mapping(node, pointer, what: "a response") != nil
+        else { return nil }
+        return Response(
+            status: status,
+            description: string(node["description"], pointer, key: "description"),
+            content: readContent(node["content"], pointer.appending("content")),
+            mark: node.mark, pointer: pointer
+        )
+    }
+
+    mutating func readContent(_ node: Node?, _ pointer: JSONPointer) -> [MediaType] {
+        guard let node, let pairs = mapping(node, pointer, what: "'content'") else { return [] }
+        return pairs.map { pair in
+            let type = pair.key.scalar ?? ""
+            let mediaPointer = pointer.appending(type)
+            let schema = pair.value["schema"].map { readSchema($0, mediaPointer.appending("schema")) }
+            return MediaType(contentType: type, schema: schema)
+        }
+    }
+}
+
+/// The `{name}` placeholders of a path such as `/processes/{processId}`.
+public struct PathTemplate: Hashable, Sendable {
+    public enum Component: Hashable, Sendable {
+        case literal(String)
+        case parameter(String)
+    }
+
+    public let components: [Component]
+
+    public init(_ path: String) {
+        var components: [Component] = []
+        var literal = ""
+        var name: String?
+        for character in path {
+            if character == "{" && name == nil {
+                if !literal.isEmpty { components.append(.literal(literal)) }
+                literal = ""
+                name = ""
+            } else if character == "}", let current = name {
+                components.append(.parameter(current))
+                name = nil
+            } else if name != nil {
+                name!.append(character)
+            } else {
+                literal.append(character)
+            }
+        }
+        if let name { literal += "{" + name }
+        if !literal.isEmpty { components.append(.literal(literal)) }
+        self.components = components
+    }
+
+    public var parameterNames: [String] {
+        components.compactMap {
+            if case .parameter(let name) = $0 { return name }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import YAML
+
+extension DocumentReader {
+    /// Reads a schema. `$ref`s stay references (the translator names them); the keywords the
+    /// generator does not use are ignored, the ones it cannot honour are reported.
+    mutating func readSchema(_ node: Node, _ pointer: JSONPointer) -> Schema {
+        if let value = node.bool, node.scalar != nil {
+            // JSON Schema's boolean form: `true` is any value, `false` no value.
+            return Schema(types: value ? [] : [.null], mark: node.mark, pointer: pointer)
+        }
+        guard let pairs = mapping(node, pointer, what: "a schema") else {
+            return Schema(mark: node.mark, pointer: pointer)
+        }
+        var schema = Schema(mark: node.mark, pointer: pointer)
+        if pairs.isEmpty { return schema }
+
+        if let refNode = node["$ref"] {
+            if let reference = refNode.scalar {
+                schema.reference = reference
+                checkSchemaReference(reference, refNode, pointer.appending("$ref"))
+            } else {
+                error("expected '$ref' to be a string", refNode, pointer.appending("$ref"))
+            }
+        }
+        schema.types = readTypes(node, pointer)
+        schema.format = node["format"]?.scalar
+        schema.title = string(node["title"], pointer, key: "title")
+        schema.description = string(node["description"], pointer, key: "description")
+        schema.deprecated = bool(node["deprecated"], pointer, key: "deprecated") ?? false
+        schema.readOnly = bool(node["readOnly"], pointer, key: "readOnly") ?? false
+        schema.writeOnly = bool(node["writeOnly"], pointer, key: "writeOnly") ?? false
+
+        if let propertiesNode = node["properties"],
+            let propertyPairs = mapping(propertiesNode, pointer.appending("properties"), what: "'properties'")
+        {
+            schema.properties = propertyPairs.map { pair in
+                let name = pair.key.scalar ?? ""
+                return Schema.Property(
+                    name: name, schema: readSchema(pair.value, pointer.appending("properties").appending(name)))
+            }
+        }
+        if let requiredNode = node["required"] {
+            if requiredNode.sequence != nil {
+                schema.required = stringList(requiredNode, pointer, key: "required")
+            } else {
+                warning(
+                    "'required' in a schema must be a list of property names, found '\(requiredNode.scalar ?? requiredNode.kindName)'; ignored",
+                    requiredNode, pointer.appending("required"),
+                    hint: "list the required properties, e.g. `required: [id, name]`"
+                )
+            }
+        }
+        if let additional = node["additionalProperties"] {
+            if let allowed = additional.bool, additional.scalar != nil {
+                schema.additionalProperties = Indirect(.allowed(allowed))
+            } else {
+                schema.additionalProperties = Indirect(
+                    .schema(readSchema(additional, pointer.appending("additionalProperties"))))
+            }
+        }
+        if let itemsNode = node["items"] {
+            schema.items = Indirect(readSchema(itemsNode, pointer.appending("items")))
+        } else if schema.types.contains(.array) {
+            warning("array schema has no 'items'; elements are generated as JSONValue", node, pointer,
+                    hint: "add `items: {type: string}` or the element schema")
+        }
+        if let enumNode = node["enum"] {
+            if let values = enumNode.sequence {
+                schema.enumValues = values.map(JSONLiteral.init)
+            } else {
+                error("expected 'enum' to be a list, found a \(enumNode.kindName)", enumNode, pointer.appending("enum"))
+            }
+        }
+        if let constNode = node["const"] { schema.constValue = JSONLiteral(constNode) }
+        if let defaultNode = node["default"] { schema.defaultValue = JSONLiteral(defaultNode) }
+        for key in ["allOf", "oneOf", "anyOf"] {
+            guard let listNode = node[key] else { continue }
+            guard let items = listNode.sequence else {
+                error("expected '\(key)' to be a list, found a \(listNode.kindName)", listNode, pointer.appending(key))
+                continue
+            }
+            let schemas = items.enumerated().map { readSchema($1, pointer.appending(key).appending($0)) }
+            switch key {
+            case "allOf": schema.allOf = schemas
+            case "oneOf": schema.oneOf = schemas
+            default: schema.anyOf = schemas
+            }
+        }
+        if let notNode = node["not"] {
+            warning("'not' is not enforced by generated code; ignored", notNode, pointer.appending("not"))
+        }
+        return schema
+    }
+
+    /// `type: string`, `type: [string, "null"]` (3.1) and `nullable: true` (3.0) all end up in one list.
+    private mutating func readTypes(_ node: Node, _ pointer: JSONPointer) -> [Schema.JSONType] {
+        var types: [Schema.JSONType] = []
+        if let typeNode = node["type"] {
+            let names: [(String, Node)]
+            if let items = typeNode.sequence {
+                names = items.map { ($0.scalar ?? "", $0) }
+            } else {
+                names = [(typeNode.scalar ?? "", typeNode)]
+            }
+            for (name, nameNode) in names {
+                if let type = Schema.JSONType(rawValue: name) {
+                    if !types.contains(type) { types.append(type) }
+                } else {
+                    error(
+                        "unknown type '\(name)'", nameNode, pointer.appending("type"),
+                        hint: "use one of string, integer, number, boolean, object, array, null"
+                    )
+                }
+            }
+        } else if node["properties"] != nil || node["additionalProperties"] != nil {
+            types = [.object]
+        } else if node["items"] != nil {
+            types = [.array]
+        }
+        if let nullable = node["nullable"], nullable.bool == true, !types.contains(.null) {
+            types.append(.null)
+        }
+        return types
+    }
+
+    private mutating func checkSchemaReference(_ reference: String, _ node: Node, _ pointer: JSONPointer) {
+        guard reference.hasPrefix("#") else {
+            error(
+                "external reference '\(reference)' is not supported", node, pointer,
+                hint: "copy the schema under '#/components/schemas'"
+            )
+            return
+        }
+        if self.node(at: reference) == nil {
+            error(
+                "unresolved reference '\(reference)'", node, pointer,
+                hint: "check that the schema exists at that path"
+            )
+        }
+    }
+}

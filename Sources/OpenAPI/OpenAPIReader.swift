@@ -1,0 +1,61 @@
+import YAML
+
+/// What reading a description produced: the document (nil when it could not be built at all) and
+/// every problem found on the way, in document order.
+public struct ReadResult: Sendable {
+    public var document: Document?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads an OpenAPI 3.0/3.1 description from YAML (or JSON, which is YAML) into a `Document`.
+/// The whole document is checked in one pass: problems are collected, not thrown.
+public enum OpenAPIReader {
+    public static func read(bytes: [UInt8], file: String) -> ReadResult {
+        let root: Node
+        do {
+            root = try YAMLParser.parse(bytes, file: file)
+        } catch {
+            return ReadResult(document: nil, diagnostics: [Diagnostic(error)])
+        }
+        return read(root: root, source: bytes)
+    }
+
+    public static func read(root: Node, source: [UInt8]? = nil) -> ReadResult {
+        var reader = DocumentReader(root: root)
+        let document = reader.readDocument()
+        var diagnostics = reader.diagnostics
+        if let source {
+            let lines = SourceLines(source)
+            for index in diagnostics.indices where diagnostics[index].sourceLine == nil {
+                if let mark = diagnostics[index].mark {
+                    diagnostics[index].sourceLine = lines.line(mark.line)
+                }
+            }
+        }
+        return ReadResult(document: document, diagnostics: diagnostics)
+    }
+}
+
+/// Finds the text of a line on demand; only used on the diagnostics path.
+struct SourceLines {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func line(_ number: Int) -> String? {
+        var current = 1
+        var start = 0
+        var index = 0
+        while index < bytes.count, current < number {
+            if bytes[index] == UInt8(ascii: "\n") {
+                current += 1
+                start = index + 1
+            }
+            index += 1
+        }
+        guard current == number, start <= bytes.count else { return nil }
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}

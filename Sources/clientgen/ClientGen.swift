@@ -1,0 +1,146 @@
+import ArgumentParser
+import ClientGenCore
+import Foundation
+
+@main
+struct ClientGen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clientgen",
+        abstract: "Generates Swift clients from OpenAPI descriptions.",
+        subcommands: [Generate.self, Check.self, Validate.self],
+        defaultSubcommand: Generate.self
+    )
+}
+
+/// Where the descriptions come from: a configuration file, or one spec named on the command line.
+struct SourceOptions: ParsableArguments {
+    @Option(name: .long, help: "The configuration file listing specs, modules and output folders.")
+    var config: String = "clientgen.yaml"
+
+    @Option(name: .long, help: "Generate one description instead of the configuration's list.")
+    var spec: String?
+
+    @Option(name: .long, help: "The module name for --spec (e.g. BrevoAPI).")
+    var module: String?
+
+    @Option(name: .long, help: "The output folder for --spec (e.g. Generated/BrevoAPI).")
+    var output: String?
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    func validate() throws {
+        if spec != nil || module != nil || output != nil {
+            guard spec != nil, module != nil, output != nil else {
+                throw ValidationError("--spec, --module and --output go together; give all three")
+            }
+        }
+    }
+
+    /// The clients to generate. `spec` stays as written (it appears in file headers); `specFile` and
+    /// `output` are resolved against the configuration's folder.
+    func clients() throws -> [ResolvedClient] {
+        if let spec, let module, let output {
+            return [ResolvedClient(client: Configuration.Client(spec: spec, module: module, output: output), specFile: spec)]
+        }
+        let url = URL(fileURLWithPath: config)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw CLIError(
+                "cannot read configuration '\(config)'; run from the package root, pass --config PATH, or use --spec/--module/--output")
+        }
+        let (configuration, diagnostics) = Configuration.read(bytes: Array(data), file: config)
+        Console.print(diagnostics)
+        guard let configuration else { throw ExitCode.failure }
+        let base = url.deletingLastPathComponent()
+        return configuration.clients.map { client in
+            var resolved = client
+            resolved.output = base.appendingPathComponent(client.output).standardized.relativePathIfPossible
+            return ResolvedClient(
+                client: resolved, specFile: base.appendingPathComponent(client.spec).standardized.relativePathIfPossible)
+        }
+    }
+
+    /// Generates one client in memory, printing diagnostics; throws when it cannot be generated.
+    func generate(_ resolved: ResolvedClient) throws -> [GeneratedFile] {
+        let client = resolved.client
+        let specFile = resolved.specFile
+        guard let data = FileManager.default.contents(atPath: specFile) else {
+            throw CLIError("cannot read spec '\(specFile)'")
+        }
+        var result = Generator.generate(spec: Array(data), options: client.options)
+        if strict {
+            result.diagnostics = result.diagnostics.map { diagnostic in
+                var diagnostic = diagnostic
+                if diagnostic.severity == .warning { diagnostic.severity = .error }
+                return diagnostic
+            }
+        }
+        Console.print(result.diagnostics)
+        guard result.succeeded else {
+            throw CLIError("\(client.spec): generation failed; nothing was written to \(client.output)")
+        }
+        return result.files
+    }
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Regenerates every configured module (or the one given with --spec) into its output folder.")
+
+    @OptionGroup var source: SourceOptions
+
+    func run() throws {
+        let clients = try source.clients()
+        // Generate everything first: a failure in any spec leaves every output folder untouched.
+        let generated = try clients.map { ($0, try source.generate($0)) }
+        for (resolved, files) in generated {
+            let client = resolved.client
+            let summary = try OutputFolder(path: client.output).write(files)
+            Console.info("\(client.module): \(files.count) files in \(client.output) (\(summary))")
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Exits non-zero and prints a diff when the output folders differ from what the specs generate.")
+
+    @OptionGroup var source: SourceOptions
+
+    func run() throws {
+        var differences = 0
+        for resolved in try source.clients() {
+            let files = try source.generate(resolved)
+            let diff = OutputFolder(path: resolved.client.output).diff(against: files)
+            if !diff.isEmpty {
+                differences += 1
+                FileHandle.standardOutput.write(Data(diff.utf8))
+            }
+        }
+        if differences > 0 {
+            Console.error("generated code is out of date; run `swift run clientgen generate` to update it")
+            throw ExitCode.failure
+        }
+        Console.info("generated code is up to date")
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Reads the specs and prints every problem without writing anything.")
+
+    @OptionGroup var source: SourceOptions
+
+    func run() throws {
+        for resolved in try source.clients() {
+            let files = try source.generate(resolved)
+            Console.info("\(resolved.client.spec): OK (\(files.count) files would be generated)")
+        }
+    }
+}
+
+struct ResolvedClient {
+    var client: Configuration.Client
+    /// Where to read the spec from, relative to the current directory.
+    var specFile: String
+}
