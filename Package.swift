@@ -42,12 +42,18 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "OpenAPITests", dependencies: ["OpenAPI"]),
         .testTarget(name: "ClientGenCoreTests", dependencies: ["ClientGenCore"]),
+        // A real HTTP server on 127.0.0.1 for the client tests; not a product, so apps never build it.
+        .target(
+            name: "TestHTTPServer",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/TestHTTPServer"
+        ),
         .testTarget(name: "ClientRuntimeTests", dependencies: [
-            "ClientRuntime",
+            "ClientRuntime", "TestHTTPServer",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .testTarget(name: "GeneratedClientTests", dependencies: [
-            "BrevoAPI", "InstantlyAPI", "ClientRuntime",
+            "BrevoAPI", "InstantlyAPI", "TestHTTPServer",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
     ],

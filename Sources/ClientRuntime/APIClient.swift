@@ -1,0 +1,147 @@
+import Foundation
+
+/// Sends `Request` values to one server with a fixed set of credentials.
+public final class APIClient: Sendable {
+    /// The server URL; request paths are appended to its path.
+    public let serverURL: URL
+    public let credentials: [Credential]
+    public let transport: any HTTPTransport
+    public let configuration: Configuration
+
+    public init(
+        serverURL: URL,
+        credentials: [Credential] = [],
+        transport: any HTTPTransport = URLSessionTransport(),
+        configuration: Configuration = .init()
+    ) {
+        self.serverURL = serverURL
+        self.credentials = credentials
+        self.transport = transport
+        self.configuration = configuration
+    }
+
+    /// Performs the request and returns the decoded 2xx body.
+    /// - Throws: `APIError` for a non-2xx status, `ClientError` otherwise, `CancellationError` when cancelled.
+    public func send<Response>(_ request: Request<Response>) async throws -> Response {
+        try await response(for: request).value
+    }
+
+    /// Performs the request and returns the decoded 2xx body with status, headers and raw bytes.
+    public func response<Response>(for request: Request<Response>) async throws -> APIResponse<Response> {
+        let httpRequest = try makeHTTPRequest(for: request)
+        let httpResponse: HTTPResponse
+        do {
+            httpResponse = try await transport.send(httpRequest)
+        } catch let error as ClientError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            if Task.isCancelled { throw CancellationError() }
+            throw ClientError.transport(Self.describeTransportError(error))
+        }
+        return try decode(httpResponse, for: request)
+    }
+
+    /// Builds the wire request: URL, default + request + auth headers, encoded body.
+    /// Public so it can be inspected; `send` uses exactly this.
+    public func makeHTTPRequest<Response>(for request: Request<Response>) throws -> HTTPRequest {
+        var headers = configuration.defaultHeaders
+        var query = request.query
+        if let accept = request.response.accept {
+            headers.set("Accept", accept)
+        }
+        var body: Data?
+        if let requestBody = request.body {
+            do {
+                let encoded = try requestBody.encoded(with: configuration.makeEncoder())
+                body = encoded.data
+                headers.set("Content-Type", encoded.contentType)
+            } catch {
+                throw ClientError.encoding("\(request.operationID): \(error)")
+            }
+        }
+        for field in request.headers.fields {
+            headers.set(field.name, field.value)
+        }
+        var cookies: [String] = []
+        for credential in credentials.satisfying(request.security) ?? [] {
+            credential.apply(headers: &headers, query: &query, cookies: &cookies)
+        }
+        if !cookies.isEmpty {
+            let existing = headers["Cookie"].map { [$0] } ?? []
+            headers.set("Cookie", (existing + cookies).joined(separator: "; "))
+        }
+        for field in headers.fields {
+            try Self.validate(field)
+        }
+        return HTTPRequest(url: try makeURL(path: request.path, query: query), method: request.method, headers: headers.fields, body: body)
+    }
+
+    private func makeURL(path: String, query: QueryItems) throws -> URL {
+        guard PercentEncoding.isEncodedAbsolutePath(path) else {
+            throw ClientError.invalidURL("request path must start with \"/\" and be percent-encoded")
+        }
+        guard var components = URLComponents(url: serverURL, resolvingAgainstBaseURL: true),
+              let host = components.host, !host.isEmpty
+        else {
+            throw ClientError.invalidURL("server URL has no host")
+        }
+        var basePath = components.percentEncodedPath
+        while basePath.hasSuffix("/") { basePath.removeLast() }
+        components.percentEncodedQuery = nil
+        components.fragment = nil
+        components.percentEncodedPath = ""
+        guard let origin = components.string else {
+            throw ClientError.invalidURL("server URL cannot be rebuilt")
+        }
+        var string = origin + basePath + path
+        if !query.isEmpty {
+            string += "?" + query.percentEncoded
+        }
+        guard let url = URL(string: string), url.host == serverURL.host else {
+            throw ClientError.invalidURL("cannot build a URL for path \(path)")
+        }
+        return url
+    }
+
+    private func decode<Response>(_ response: HTTPResponse, for request: Request<Response>) throws -> APIResponse<Response> {
+        let decoder = configuration.makeDecoder()
+        guard (200..<300).contains(response.status) else {
+            let match = ResponseStatus.bestMatch(for: response.status, in: request.errors, by: \.status)
+            let decoded = match.flatMap { try? $0.decode(response.body, decoder) }
+            throw APIError(
+                operationID: request.operationID,
+                status: response.status,
+                headers: response.headers,
+                body: response.body,
+                decodedBody: decoded
+            )
+        }
+        do {
+            let value = try request.response.decode(response.body, decoder)
+            return APIResponse(value: value, status: response.status, headers: response.headers, data: response.body)
+        } catch {
+            throw ClientError.decoding(DecodingFailure(operationID: request.operationID, error: error, body: response.body))
+        }
+    }
+
+    /// Rejects header names or values that could split or smuggle header lines.
+    private static func validate(_ field: HeaderField) throws {
+        let forbidden: Set<UInt8> = [0x0D, 0x0A, 0x00]
+        let badName = field.name.isEmpty || field.name.utf8.contains { forbidden.contains($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: " ") }
+        if badName || field.value.utf8.contains(where: forbidden.contains) {
+            let safeName = String(field.name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
+            throw ClientError.invalidHeader(name: safeName)
+        }
+    }
+
+    /// A message without URLs (which may carry query credentials).
+    private static func describeTransportError(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if nsError.domain == NSURLErrorDomain {
+            return "URL error \(nsError.code)"
+        }
+        return "\(type(of: error)) (\(nsError.domain) \(nsError.code))"
+    }
+}

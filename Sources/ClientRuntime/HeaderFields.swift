@@ -1,0 +1,58 @@
+/// One header line.
+public struct HeaderField: Hashable, Sendable {
+    public var name: String
+    public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// Ordered header fields with case-insensitive lookup.
+public struct HeaderFields: Hashable, Sendable, ExpressibleByDictionaryLiteral {
+    public private(set) var fields: [HeaderField]
+
+    public init() {
+        self.fields = []
+    }
+
+    public init(_ fields: [HeaderField]) {
+        self.fields = fields
+    }
+
+    public init(dictionaryLiteral elements: (String, String)...) {
+        self.fields = elements.map { HeaderField(name: $0.0, value: $0.1) }
+    }
+
+    public var isEmpty: Bool { fields.isEmpty }
+
+    /// Appends `name: value`; a nil value appends nothing.
+    public mutating func append<V: ParameterValue>(_ name: String, _ value: V?) {
+        guard let value else { return }
+        fields.append(HeaderField(name: name, value: value.parameterValue))
+    }
+
+    /// Appends `name: a,b` (OpenAPI `style: simple`); a nil array appends nothing.
+    public mutating func append<V: ParameterValue>(_ name: String, _ values: [V]?) {
+        guard let values else { return }
+        fields.append(HeaderField(name: name, value: values.map(\.parameterValue).joined(separator: ",")))
+    }
+
+    /// Replaces every field named `name` (any case) by one field, appended at the end.
+    public mutating func set(_ name: String, _ value: String) {
+        remove(name)
+        fields.append(HeaderField(name: name, value: value))
+    }
+
+    /// Removes every field named `name` (any case).
+    public mutating func remove(_ name: String) {
+        fields.removeAll { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// The first value for `name`, compared case-insensitively.
+    public subscript(name: String) -> String? {
+        let key = name.lowercased()
+        return fields.first { $0.name.lowercased() == key }?.value
+    }
+}
