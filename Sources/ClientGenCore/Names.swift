@@ -94,6 +94,10 @@ public enum Names {
         if initialisms.contains(lower) {
             return lower == "ids" ? "IDs" : lower == "urls" ? "URLs" : lower == "ips" ? "IPs" : lower.uppercased()
         }
+        // SHOUTED_WORDS read as words, not as acronyms: `SEARCH_EXPORT` → `SearchExport`.
+        if word.count > 1, word.allSatisfy({ $0.isUppercase || $0.isNumber }) {
+            return word.prefix(1) + word.dropFirst().lowercased()
+        }
         return word.prefix(1).uppercased() + word.dropFirst()
     }
 

@@ -1,0 +1,30 @@
+import Foundation
+
+/// The repository root, found from this file's path so tests run from any directory.
+enum PackageRoot {
+    static let url: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // ClientGenCoreTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()
+
+    static func bytes(_ relativePath: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: url.appendingPathComponent(relativePath)))
+    }
+
+    static func text(_ relativePath: String) throws -> String {
+        String(decoding: try bytes(relativePath), as: UTF8.self)
+    }
+
+    /// Relative path → text of every file below a folder of the repository.
+    static func files(under relativePath: String) -> [String: String] {
+        let root = url.appendingPathComponent(relativePath).standardized
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [:] }
+        var files: [String: String] = [:]
+        for case let file as URL in enumerator where !file.hasDirectoryPath {
+            let path = file.standardized.path
+            guard path.hasPrefix(root.path + "/"), let data = FileManager.default.contents(atPath: path) else { continue }
+            files[String(path.dropFirst(root.path.count + 1))] = String(decoding: data, as: UTF8.self)
+        }
+        return files
+    }
+}
