@@ -1,0 +1,50 @@
+import BrevoAPI
+import Foundation
+import Testing
+import TestHTTPServer
+
+/// The README's example, compiled and run against a local Brevo-like server. The lines between the
+/// markers must appear in README.md exactly, so the README cannot drift from code that compiles.
+@Suite("README example")
+struct ReadmeExampleTests {
+    static func example(apiKey: String, serverURL: URL) async throws -> String {
+        var output: [String] = []
+        func print(_ text: String) { output.append(text) }
+        _ = Brevo.defaultServerURL
+        // README-BEGIN
+        let brevo = APIClient(serverURL: serverURL, credentials: [Brevo.apiKey(apiKey)])
+
+        let started = try await brevo.send(Brevo.requestContactExport(body: RequestContactExport(
+            customContactFilter: .init(actionForContacts: .allContacts), notifyURL: "https://example.com/hook")))
+        let process = try await brevo.send(Brevo.getProcess(processID: started.processID))
+        if case .unknown(let status) = process.status { print("a status this spec does not list yet: \(status)") }
+        print(process.exportURL ?? "not ready yet")
+        // README-END
+        return output.joined(separator: "\n")
+    }
+
+    @Test func exampleRunsAgainstALocalServer() async throws {
+        try await TestServer.run(routes: { router in
+            router.post("/v3/contacts/export") { _, _ in TestServer.json(#"{"processId": 213}"#, status: 202) }
+            router.get("/v3/processes/213") { _, _ in
+                TestServer.json(#"{"id": 213, "name": "SEARCH_EXPORT_USERS", "status": "exported", "export_url": "https://example.com/x.csv"}"#)
+            }
+        }) { server in
+            let output = try await Self.example(apiKey: "k", serverURL: server.baseURL.appendingPathComponent("v3"))
+            #expect(output == "a status this spec does not list yet: exported\nhttps://example.com/x.csv")
+        }
+    }
+
+    @Test func readmeShowsTheCompiledExample() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let begin = try #require(source.range(of: "// README-BEGIN\n"))
+        let end = try #require(source.range(of: "        // README-END"))
+        let snippet = source[begin.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.count >= 8 ? String($0.dropFirst(8)) : String($0) }.joined(separator: "\n")
+            .replacingOccurrences(of: "serverURL: serverURL", with: "serverURL: Brevo.defaultServerURL")
+        #expect(readme.contains(snippet), "README.md must contain:\n\(snippet)")
+    }
+}
