@@ -150,6 +150,8 @@ public struct Operation: Hashable, Sendable {
     /// Overrides the document's security when present; an empty list means "no authentication".
     public var security: [SecurityRequirement]?
     public var deprecated: Bool
+    public var jobStatus: JobStatusLink?
+    public var pagination: PaginationLink?
     public var mark: Mark
     public var pointer: JSONPointer
 

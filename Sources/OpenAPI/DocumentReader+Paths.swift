@@ -1,9 +1,12 @@
 import YAML
 
 extension DocumentReader {
-    mutating func readPaths(_ node: Node?, _ pointer: JSONPointer) -> [PathItem] {
+    mutating func readPaths(_ node: Node?, _ pointer: JSONPointer, required: Bool) -> [PathItem] {
         guard let node else {
-            error("missing 'paths' object", root, .root, hint: "add `paths: {}` if the API has no operations yet")
+            // OpenAPI 3.1 allows a document of only webhooks or components.
+            if required {
+                error("missing 'paths' object", root, .root, hint: "add `paths: {}` if the API has no operations yet")
+            }
             return []
         }
         guard let pairs = mapping(node, pointer, what: "'paths'") else { return [] }
@@ -88,7 +91,7 @@ extension DocumentReader {
         if node["callbacks"] != nil {
             warning("callbacks are not generated; skipped", node["callbacks"]!, pointer.appending("callbacks"))
         }
-        return Operation(
+        var operation = Operation(
             method: method,
             path: path,
             operationID: string(node["operationId"], pointer, key: "operationId"),
@@ -103,6 +106,9 @@ extension DocumentReader {
             mark: node.mark,
             pointer: pointer
         )
+        operation.jobStatus = readJobStatus(node["x-job-status"], pointer)
+        operation.pagination = readPagination(node["x-pagination"], pointer)
+        return operation
     }
 
     private func isRange(_ status: String) -> Bool {
@@ -137,7 +143,7 @@ extension DocumentReader {
     }
 
     mutating func readParameters(_ node: Node?, _ pointer: JSONPointer) -> [Parameter] {
-        guard let node else { return [] }
+        guard let node, !node.isNull else { return [] }
         guard let items = node.sequence else {
             error("expected 'parameters' to be a list, found a \(node.kindName)", node, pointer)
             return []

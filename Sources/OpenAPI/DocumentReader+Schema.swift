@@ -86,6 +86,20 @@ extension DocumentReader {
             default: schema.anyOf = schemas
             }
         }
+        if let discriminatorNode = node["discriminator"], discriminatorNode.mapping != nil {
+            let discriminatorPointer = pointer.appending("discriminator")
+            if let propertyName = string(discriminatorNode["propertyName"], discriminatorPointer, key: "propertyName") {
+                let mapping = (discriminatorNode["mapping"]?.mapping ?? []).compactMap { pair -> Schema.Discriminator.Mapping? in
+                    guard let value = pair.key.scalar, let reference = pair.value.scalar else { return nil }
+                    // A bare schema name is shorthand for its component reference.
+                    let full = reference.hasPrefix("#") || reference.contains("/") ? reference : "#/components/schemas/" + reference
+                    return Schema.Discriminator.Mapping(value: value, reference: full)
+                }
+                schema.discriminator = Schema.Discriminator(propertyName: propertyName, mapping: mapping)
+            } else {
+                error("a discriminator needs a 'propertyName'", discriminatorNode, discriminatorPointer)
+            }
+        }
         if let notNode = node["not"] {
             warning("'not' is not enforced by generated code; ignored", notNode, pointer.appending("not"))
         }

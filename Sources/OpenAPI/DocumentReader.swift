@@ -141,7 +141,7 @@ struct DocumentReader {
         let servers = readServers(root["servers"], pointer.appending("servers"))
         let components = readComponents(root["components"], pointer.appending("components"))
         let security = root["security"].map { readSecurity($0, pointer.appending("security")) }
-        let paths = readPaths(root["paths"], pointer.appending("paths"))
+        let paths = readPaths(root["paths"], pointer.appending("paths"), required: version.hasPrefix("3.0"))
         for key in ["webhooks"] where root[key] != nil {
             warning("'\(key)' are not generated; skipped", root[key]!, pointer.appending(key))
         }

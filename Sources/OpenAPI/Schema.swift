@@ -28,6 +28,7 @@ public struct Schema: Hashable, Sendable {
     public var allOf: [Schema]
     public var oneOf: [Schema]
     public var anyOf: [Schema]
+    public var discriminator: Discriminator?
     public var deprecated: Bool
     public var readOnly: Bool
     public var writeOnly: Bool
@@ -82,6 +83,27 @@ public struct Schema: Hashable, Sendable {
 
     /// The types other than `null`.
     public var nonNullTypes: [JSONType] { types.filter { $0 != .null } }
+
+    /// `discriminator`: which property names the variant of a `oneOf`/`anyOf`, and optional value → `$ref` pairs.
+    public struct Discriminator: Hashable, Sendable {
+        public var propertyName: String
+        public var mapping: [Mapping]
+
+        public struct Mapping: Hashable, Sendable {
+            public var value: String
+            public var reference: String
+
+            public init(value: String, reference: String) {
+                self.value = value
+                self.reference = reference
+            }
+        }
+
+        public init(propertyName: String, mapping: [Mapping]) {
+            self.propertyName = propertyName
+            self.mapping = mapping
+        }
+    }
 
     public struct Property: Hashable, Sendable {
         public var name: String

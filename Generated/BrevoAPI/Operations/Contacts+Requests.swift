@@ -26,4 +26,24 @@ extension Brevo {
             response: .json
         )
     }
+
+    /// Follows the job until it succeeds or fails, by polling `getProcess`.
+    ///
+    /// Ends with success on `completed` and with failure on `failed`.
+    /// Any other status, including ones this description does not list, keeps the job running.
+    /// Once it succeeded, the result is in `exportURL`.
+    ///
+    ///     let finished = try await client.wait(for: Brevo.job(…))
+    ///
+    /// - Remark: Generated from `#/paths/~1contacts~1export/post/x-job-status`.
+    public static func job(for started: CreatedProcessID) -> Job<GetProcess> {
+        Job(request: getProcess(processID: started.processID)) { snapshot in
+            let status = snapshot.status.rawValue
+            switch status {
+            case "completed": return .succeeded(status: status)
+            case "failed": return .failed(status: status)
+            default: return .running(status: status, progress: nil)
+            }
+        }
+    }
 }

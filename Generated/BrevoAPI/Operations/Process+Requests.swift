@@ -53,6 +53,38 @@ extension Brevo {
         )
     }
 
+    /// Every page of `getProcesses`, fetched lazily as the sequence is iterated.
+    ///
+    ///     for try await item in client.items(Brevo.getProcessesPaginated()) { … }
+    public static func getProcessesPaginated(limit: Int64? = 10, sort: GetProcessesSort? = .desc) -> Pagination<GetProcesses, GetProcess> {
+        .offset(
+            getProcesses(limit: limit, offset: 0, sort: sort),
+            limit: "limit", offset: "offset",
+            items: { page in page.processes ?? [] },
+            total: { page in page.count }
+        )
+    }
+
+    /// Follows the job until it succeeds or fails, by polling `getProcess`.
+    ///
+    /// Ends with success on `completed` and with failure on `failed`.
+    /// Any other status, including ones this description does not list, keeps the job running.
+    /// Once it succeeded, the result is in `exportURL`.
+    ///
+    ///     let finished = try await client.wait(for: Brevo.job(…))
+    ///
+    /// - Remark: Generated from `#/paths/~1processes~1{processId}/get/x-job-status`.
+    public static func job(processID: Int64) -> Job<GetProcess> {
+        Job(request: getProcess(processID: processID)) { snapshot in
+            let status = snapshot.status.rawValue
+            switch status {
+            case "completed": return .succeeded(status: status)
+            case "failed": return .failed(status: status)
+            default: return .running(status: status, progress: nil)
+            }
+        }
+    }
+
     public enum GetProcessesSort: OpenEnum {
         case asc
         case desc

@@ -29,4 +29,23 @@ extension Instantly {
             response: .json
         )
     }
+
+    /// Follows the job until it succeeds or fails, by polling `getBackgroundJob`.
+    ///
+    /// Ends with success on `success` and with failure on `failed`.
+    /// Any other status, including ones this description does not list, keeps the job running.
+    ///
+    ///     let finished = try await client.wait(for: Instantly.job(…))
+    ///
+    /// - Remark: Generated from `#/paths/~1api~1v2~1background-jobs~1{id}/get/x-job-status`.
+    public static func job(id: String) -> Job<BackgroundJob> {
+        Job(request: getBackgroundJob(id: id)) { snapshot in
+            let status = snapshot.status.rawValue
+            switch status {
+            case "success": return .succeeded(status: status)
+            case "failed": return .failed(status: status)
+            default: return .running(status: status, progress: snapshot.progress)
+            }
+        }
+    }
 }

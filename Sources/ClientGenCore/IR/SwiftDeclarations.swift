@@ -49,11 +49,14 @@ public enum Literal: Hashable, Sendable {
 public indirect enum Declaration: Hashable, Sendable {
     case structure(Structure)
     case openEnum(OpenEnum)
+    case oneOf(OneOfEnum)
     case namespace(Namespace)
     /// `extension Name { … }`: more members of a namespace, in another file.
     case `extension`(Extension)
     case typeAlias(TypeAlias)
     case requestBuilder(RequestBuilder)
+    case jobFactory(JobFactory)
+    case paginationBuilder(PaginationBuilder)
     case serverURL(ServerURL)
     case credentialFactory(CredentialFactory)
 }
@@ -66,10 +69,12 @@ public struct Structure: Hashable, Sendable {
         public var type: TypeRef
         public var defaultValue: Literal?
         public var deprecated: Bool
+        /// Stored in an `Indirect` box because the type contains itself through this property.
+        public var boxed: Bool
 
         public init(
             doc: DocComment, name: String, wireName: String, type: TypeRef, defaultValue: Literal? = nil,
-            deprecated: Bool = false
+            deprecated: Bool = false, boxed: Bool = false
         ) {
             self.doc = doc
             self.name = name
@@ -77,6 +82,7 @@ public struct Structure: Hashable, Sendable {
             self.type = type
             self.defaultValue = defaultValue
             self.deprecated = deprecated
+            self.boxed = boxed
         }
     }
 
@@ -109,12 +115,46 @@ public struct OpenEnum: Hashable, Sendable {
 
     public var doc: DocComment
     public var name: String
+    /// `String` or `Int`.
+    public var rawType: String
     public var cases: [Case]
 
-    public init(doc: DocComment, name: String, cases: [Case]) {
+    public init(doc: DocComment, name: String, rawType: String = "String", cases: [Case]) {
+        self.doc = doc
+        self.name = name
+        self.rawType = rawType
+        self.cases = cases
+    }
+}
+
+/// A `oneOf`/`anyOf`: one case per variant, plus `.unknown(JSONValue)` for anything else.
+public struct OneOfEnum: Hashable, Sendable {
+    public struct Case: Hashable, Sendable {
+        public var name: String
+        public var type: TypeRef
+        /// Discriminator values that select this case; empty without a discriminator.
+        public var discriminatorValues: [String]
+
+        public init(name: String, type: TypeRef, discriminatorValues: [String]) {
+            self.name = name
+            self.type = type
+            self.discriminatorValues = discriminatorValues
+        }
+    }
+
+    public var doc: DocComment
+    public var name: String
+    public var cases: [Case]
+    /// The property whose value picks the case; nil means "the first variant that decodes".
+    public var discriminator: String?
+    public var nested: [Declaration]
+
+    public init(doc: DocComment, name: String, cases: [Case], discriminator: String?, nested: [Declaration]) {
         self.doc = doc
         self.name = name
         self.cases = cases
+        self.discriminator = discriminator
+        self.nested = nested
     }
 }
 

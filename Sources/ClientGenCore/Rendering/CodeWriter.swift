@@ -21,8 +21,8 @@ struct CodeWriter {
         if !text.isEmpty && !text.hasSuffix("{\n") { pendingBlankLine = true }
     }
 
-    mutating func block(_ opening: String, closing: String = "}", _ body: (inout CodeWriter) -> Void) {
-        line(opening + " {")
+    mutating func block(_ opening: String, closing: String = "}", parameters: String? = nil, _ body: (inout CodeWriter) -> Void) {
+        line(opening + " {" + (parameters.map { " \($0) in" } ?? ""))
         indentation += 1
         pendingBlankLine = false
         body(&self)

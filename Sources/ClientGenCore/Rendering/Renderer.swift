@@ -22,6 +22,7 @@ public struct Renderer: Sendable {
         switch declaration {
         case .structure(let structure): render(structure, into: &writer)
         case .openEnum(let openEnum): render(openEnum, into: &writer)
+        case .oneOf(let oneOf): render(oneOf, into: &writer)
         case .namespace(let namespace): render(namespace, into: &writer)
         case .extension(let extensionDeclaration):
             writer.doc(extensionDeclaration.doc)
@@ -35,6 +36,8 @@ public struct Renderer: Sendable {
             writer.doc(alias.doc)
             writer.line("public typealias \(alias.name) = \(SwiftLiteral.type(alias.type))")
         case .requestBuilder(let builder): render(builder, into: &writer)
+        case .jobFactory(let factory): render(factory, into: &writer)
+        case .paginationBuilder(let builder): render(builder, into: &writer)
         case .serverURL(let server):
             writer.doc(server.doc)
             writer.line("public static let \(server.name): URL = URL(string: \(SwiftLiteral.string(server.url)))!")
@@ -59,19 +62,23 @@ public struct Renderer: Sendable {
             for property in structure.properties {
                 if !property.doc.isEmpty { writer.blankLine() }
                 writer.doc(property.doc)
-                if property.deprecated { writer.line("@available(*, deprecated)") }
-                writer.line("public var \(property.name): \(SwiftLiteral.type(property.type))")
+                if property.boxed {
+                    renderBoxedProperty(property, into: &writer)
+                } else {
+                    writer.line("public var \(property.name): \(SwiftLiteral.type(property.type))")
+                }
             }
             writer.blankLine()
             renderInitializer(structure, into: &writer)
-            if structure.properties.contains(where: { $0.name != $0.wireName }) {
+            if structure.properties.contains(where: { $0.name != $0.wireName || $0.boxed }) {
                 writer.blankLine()
                 writer.block("public enum CodingKeys: String, CodingKey") { writer in
                     for property in structure.properties {
-                        if property.name == property.wireName {
-                            writer.line("case \(property.name)")
+                        let key = property.boxed ? storageName(property) : property.name
+                        if key == property.wireName {
+                            writer.line("case \(key)")
                         } else {
-                            writer.line("case \(property.name) = \(SwiftLiteral.string(property.wireName))")
+                            writer.line("case \(key) = \(SwiftLiteral.string(property.wireName))")
                         }
                     }
                 }
@@ -90,9 +97,31 @@ public struct Renderer: Sendable {
         }
         writer.block("public init(\(parameters.joined(separator: ", ")))") { writer in
             for property in structure.properties {
-                writer.line("self.\(property.name) = \(property.name)")
+                if property.boxed {
+                    let wrap = property.type.isOptional ? "\(property.name).map(Indirect.init)" : "Indirect(\(property.name))"
+                    writer.line("self.\(storageName(property)) = \(wrap)")
+                } else {
+                    writer.line("self.\(property.name) = \(property.name)")
+                }
             }
         }
+    }
+
+    /// `_reblog`: the stored, boxed form of a property that makes its struct recursive.
+    func storageName(_ property: Structure.Property) -> String {
+        "_" + property.name.trimmingCharacters(in: ["`"])
+    }
+
+    private func renderBoxedProperty(_ property: Structure.Property, into writer: inout CodeWriter) {
+        let type = SwiftLiteral.type(property.type)
+        let storage = storageName(property)
+        let boxType = "Indirect<\(SwiftLiteral.type(property.type.unwrapped))>" + (property.type.isOptional ? "?" : "")
+        writer.block("public var \(property.name): \(type)") { writer in
+            writer.line("get { \(storage)\(property.type.isOptional ? "?" : "").value }")
+            let wrap = property.type.isOptional ? "newValue.map(Indirect.init)" : "Indirect(newValue)"
+            writer.line("set { \(storage) = \(wrap) }")
+        }
+        writer.line("private var \(storage): \(boxType)")
     }
 
     func render(_ openEnum: OpenEnum, into writer: inout CodeWriter) {
@@ -101,25 +130,79 @@ public struct Renderer: Sendable {
             for enumCase in openEnum.cases {
                 writer.line("case \(enumCase.name)")
             }
+            let raw = openEnum.rawType
+            let literal: (String) -> String = { raw == "String" ? SwiftLiteral.string($0) : $0 }
             writer.line("/// A value this version of the description does not list.")
-            writer.line("case unknown(String)")
+            writer.line("case unknown(\(raw))")
             writer.blankLine()
-            writer.block("public init(rawValue: String)") { writer in
+            writer.block("public init(rawValue: \(raw))") { writer in
                 writer.switchBlock("switch rawValue") { writer in
                     for enumCase in openEnum.cases {
-                        writer.line("case \(SwiftLiteral.string(enumCase.rawValue)): self = .\(enumCase.name)")
+                        writer.line("case \(literal(enumCase.rawValue)): self = .\(enumCase.name)")
                     }
                     writer.line("default: self = .unknown(rawValue)")
                 }
             }
             writer.blankLine()
-            writer.block("public var rawValue: String") { writer in
+            writer.block("public var rawValue: \(raw)") { writer in
                 writer.switchBlock("switch self") { writer in
                     for enumCase in openEnum.cases {
-                        writer.line("case .\(enumCase.name): \(SwiftLiteral.string(enumCase.rawValue))")
+                        writer.line("case .\(enumCase.name): \(literal(enumCase.rawValue))")
                     }
                     writer.line("case .unknown(let value): value")
                 }
+            }
+        }
+    }
+
+    func render(_ oneOf: OneOfEnum, into writer: inout CodeWriter) {
+        writer.doc(oneOf.doc)
+        writer.block("public indirect enum \(oneOf.name): Codable, Hashable, Sendable") { writer in
+            for oneOfCase in oneOf.cases {
+                writer.line("case \(oneOfCase.name)(\(SwiftLiteral.type(oneOfCase.type)))")
+            }
+            writer.line("/// A value that matches none of the variants this version of the description lists.")
+            writer.line("case unknown(JSONValue)")
+            writer.blankLine()
+            writer.block("public init(from decoder: any Decoder) throws") { writer in
+                if let discriminator = oneOf.discriminator {
+                    writer.line("let container = try decoder.container(keyedBy: DiscriminatorKeys.self)")
+                    writer.switchBlock("switch try container.decodeIfPresent(String.self, forKey: .discriminator)") { writer in
+                        for oneOfCase in oneOf.cases where !oneOfCase.discriminatorValues.isEmpty {
+                            let values = oneOfCase.discriminatorValues.map(SwiftLiteral.string).joined(separator: ", ")
+                            writer.line("case \(values): self = .\(oneOfCase.name)(try \(SwiftLiteral.type(oneOfCase.type))(from: decoder))")
+                        }
+                        writer.line("default: self = .unknown(try JSONValue(from: decoder))")
+                    }
+                    _ = discriminator
+                } else {
+                    for oneOfCase in oneOf.cases {
+                        writer.block("if let value = try? \(SwiftLiteral.type(oneOfCase.type))(from: decoder)") { writer in
+                            writer.line("self = .\(oneOfCase.name)(value)")
+                            writer.line("return")
+                        }
+                    }
+                    writer.line("self = .unknown(try JSONValue(from: decoder))")
+                }
+            }
+            writer.blankLine()
+            writer.block("public func encode(to encoder: any Encoder) throws") { writer in
+                writer.switchBlock("switch self") { writer in
+                    for oneOfCase in oneOf.cases {
+                        writer.line("case .\(oneOfCase.name)(let value): try value.encode(to: encoder)")
+                    }
+                    writer.line("case .unknown(let value): try value.encode(to: encoder)")
+                }
+            }
+            if let discriminator = oneOf.discriminator {
+                writer.blankLine()
+                writer.block("private enum DiscriminatorKeys: String, CodingKey") { writer in
+                    writer.line("case discriminator = \(SwiftLiteral.string(discriminator))")
+                }
+            }
+            for nested in oneOf.nested {
+                writer.blankLine()
+                render(nested, into: &writer)
             }
         }
     }

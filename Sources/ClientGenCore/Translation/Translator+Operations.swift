@@ -25,24 +25,18 @@ extension Translator {
                 warnOnce("cookie parameter '\(parameter.name)' is not sent by generated requests yet; skipped", parameter.schema)
                 continue
             }
-            var type = typeRef(
-                parameter.schema, suggested: typePrefix + Names.typeName(parameter.name), &nested)
-            let isList: Bool
-            if case .array(let element) = type {
-                isList = true
-                if !isParameterValue(element) {
-                    warnOnce("parameter '\(parameter.name)' has a list of objects, which cannot be sent yet; skipped", parameter.schema)
-                    continue
-                }
-            } else {
-                isList = false
-                if !isParameterValue(type) {
-                    warnOnce(
-                        "parameter '\(parameter.name)' is an object, which cannot be sent as \(parameter.location.rawValue) yet; skipped",
-                        parameter.schema)
-                    continue
-                }
+            guard let kind = parameterKind(parameter.schema) else {
+                warnOnce(
+                    "parameter '\(parameter.name)' is an object, which cannot be sent in the \(parameter.location.rawValue) yet; skipped",
+                    parameter.schema, hint: "describe it as a string, number, boolean, enum or a list of those")
+                continue
             }
+            let isList = kind == .list
+            if isList && parameter.location == .path {
+                warnOnce("path parameter '\(parameter.name)' is a list, which cannot be sent yet; skipped", parameter.schema)
+                continue
+            }
+            var type = typeRef(parameter.schema, suggested: typePrefix + Names.typeName(parameter.name), &nested)
             let swiftName = locals.claim(Names.memberName(parameter.name))
             let required = parameter.required
             if !required { type = type.optional }
@@ -66,7 +60,7 @@ extension Translator {
             var type: TypeRef
             if media.isJSON {
                 type = media.schema.map { typeRef($0, suggested: typePrefix + "Body", &nested) } ?? .json
-                if media.schema?.isNullable == true { type = type.optional }
+                if let schema = media.schema, isNullable(schema) { type = type.optional }
                 body = .json(parameter: swiftName)
             } else {
                 type = .named("Data")
@@ -111,12 +105,27 @@ extension Translator {
         return ["  - \(name.trimmingCharacters(in: ["`"])): \(first)"] + lines.dropFirst().map { $0.isEmpty ? "" : "    " + $0 }
     }
 
-    /// Types the runtime can turn into a query, path or header value.
-    func isParameterValue(_ type: TypeRef) -> Bool {
-        switch type {
-        case .named(let name): name != "JSONValue"
-        case .optional(let wrapped): isParameterValue(wrapped)
-        case .array, .dictionary, .void: false
+    enum ParameterKind { case single, list }
+
+    /// Whether the runtime can send a value of this schema as a path, query or header value:
+    /// primitives and enums, or a list of them; nil for objects and compositions.
+    func parameterKind(_ schema: Schema, depth: Int = 0) -> ParameterKind? {
+        guard depth < 16 else { return nil }
+        if let reference = schema.reference {
+            guard let target = component(reference) else { return nil }
+            return parameterKind(target, depth: depth + 1)
+        }
+        if schema.allOf.count == 1, schema.properties.isEmpty { return parameterKind(schema.allOf[0], depth: depth + 1) }
+        let members = variants(schema)
+        if members.count == 1, schema.properties.isEmpty { return parameterKind(members[0], depth: depth + 1) }
+        guard members.isEmpty, schema.allOf.isEmpty, schema.properties.isEmpty else { return nil }
+        if enumCases(schema) != nil { return .single }
+        switch schema.nonNullTypes {
+        case [.string], [.integer], [.number], [.boolean]: return .single
+        case [.array]:
+            guard let items = schema.items?.value, parameterKind(items, depth: depth + 1) == .single else { return nil }
+            return .list
+        default: return nil
         }
     }
 
@@ -131,7 +140,7 @@ extension Translator {
         guard media.isJSON else { return (.named("Data"), .data) }
         guard let schema = media.schema else { return (.json, .json) }
         var type = typeRef(schema, suggested: typePrefix + "Response", &nested)
-        if schema.isNullable { type = type.optional }
+        if isNullable(schema) { type = type.optional }
         return (type, .json)
     }
 

@@ -42,6 +42,10 @@ struct Translator {
     private(set) var topLevelNames: Set<String> = []
     private var componentSchemas: [String: Schema] = [:]
     private var warnedPointers: Set<String> = []
+    /// Component → components it stores inline; filled lazily by `needsBox`.
+    var inlineEdges: [String: Set<String>] = [:]
+    /// The component schema being translated, for recursion checks.
+    var currentComponent: String?
 
     init(document: Document, options: GeneratorOptions) {
         self.document = document
@@ -79,24 +83,53 @@ struct Translator {
         var files = [SwiftFile(path: "\(namespace)+Client.swift", declarations: [.namespace(client)])]
         var nested = NestedTypes(reserved: topLevelNames)
         var fileNames = NameScope(reserved: ["\(namespace)+Client"])
-        for group in groups {
+        // First every builder, so job links can point across tags.
+        var groupMembers: [[Declaration]] = []
+        var groupHoisted: [[Declaration]] = []
+        var builders: [String: RequestBuilder] = [:]
+        var builtOperations: [(operation: Operation, builder: RequestBuilder, group: Int)] = []
+        for (index, group) in groups.enumerated() {
             let before = nested.declarations.count
-            var builders: [Declaration] = []
+            var declarations: [Declaration] = []
             for operation in group.operations {
                 let name = members.claim(Names.memberName(operation.operationID ?? synthesizedName(operation)))
-                builders.append(.requestBuilder(requestBuilder(operation, name: name, nested: &nested)))
+                let builder = requestBuilder(operation, name: name, nested: &nested)
+                declarations.append(.requestBuilder(builder))
+                if let id = operation.operationID { builders[id] = builder }
+                builtOperations.append((operation, builder, index))
             }
-            let hoisted = Array(nested.declarations[before...])
+            groupMembers.append(declarations)
+            groupHoisted.append(Array(nested.declarations[before...]))
+        }
+        let operationsByID = Dictionary(
+            document.operations.compactMap { op in op.operationID.map { ($0, op) } }, uniquingKeysWith: { first, _ in first })
+        var jobSignatures: Set<String> = []
+        for (operation, builder, index) in builtOperations {
+            if let pagination = paginationBuilder(
+                operation, builder: builder, name: members.claim(builder.name + "Paginated"), nested: &nested)
+            {
+                groupMembers[index].append(.paginationBuilder(pagination))
+            }
+            if let link = operation.jobStatus,
+                let factory = jobFactory(operation, link: link, builders: builders, operationsByID: operationsByID),
+                jobSignatures.insert("\(factory.parameterLabel ?? factory.parameterName):\(factory.parameterType)").inserted
+            {
+                groupMembers[index].append(.jobFactory(factory))
+            }
+        }
+        for (index, group) in groups.enumerated() {
             let fileName = fileNames.claim(Names.typeName(group.tag) + "+Requests")
             let doc = DocComment(lines: ["Requests for the operations tagged `\(DocText.lines(group.tag).joined(separator: " "))`."])
             files.append(
                 SwiftFile(
                     path: "Operations/\(fileName).swift",
-                    declarations: [.extension(Extension(doc: doc, name: namespace, members: builders + hoisted))]))
+                    declarations: [.extension(Extension(doc: doc, name: namespace, members: groupMembers[index] + groupHoisted[index]))]))
         }
         for component in document.components.schemas {
             let name = componentNames[component.name]!
+            currentComponent = component.name
             let declaration = componentDeclaration(component.schema, name: name)
+            currentComponent = nil
             files.append(SwiftFile(path: "Models/\(name).swift", declarations: [declaration]))
         }
         return files
@@ -117,12 +150,15 @@ struct Translator {
         if schema.reference == nil, isObjectStruct(schema) {
             return .structure(structure(schema, name: name, doc: doc, enclosing: [name]))
         }
-        if schema.reference == nil, let cases = stringEnumCases(schema) {
-            return .openEnum(OpenEnum(doc: doc, name: name, cases: cases))
+        if schema.reference == nil, let (rawType, cases) = enumCases(schema) {
+            return .openEnum(OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases))
+        }
+        if schema.reference == nil, schema.properties.isEmpty, variants(schema).count > 1 {
+            return .oneOf(oneOfEnum(schema, name: name, doc: doc, enclosing: [name]))
         }
         var nested = NestedTypes(reserved: topLevelNames.union([name]))
         var type = typeRef(schema, suggested: name + "Value", &nested)
-        if schema.isNullable { type = type.optional }
+        if isNullable(schema) { type = type.optional }
         if !nested.declarations.isEmpty {
             // An alias to an inline shape: keep the shape's types inside a namespace of the alias' name.
             return .namespace(Namespace(doc: doc, name: name, members: nested.declarations))
@@ -136,36 +172,40 @@ struct Translator {
                 + [["- Remark: Generated from `\(pointer)`."]])
     }
 
-    /// Objects with declared properties, and named empty objects that forbid extra properties.
+    /// Objects with declared properties, directly or merged from `allOf` members.
     func isObjectStruct(_ schema: Schema) -> Bool {
-        guard schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil else {
-            return false
-        }
-        let types = schema.nonNullTypes
-        guard types.isEmpty || types == [.object] else { return false }
-        return !schema.properties.isEmpty
+        guard schema.properties.isEmpty == false || !schema.allOf.isEmpty else { return false }
+        guard let object = flattenedObject(schema) else { return false }
+        return !object.properties.isEmpty
     }
+
+    func componentSchemaNamed(_ name: String) -> Schema? { componentSchemas[name] }
 
     // MARK: Structs
 
     mutating func structure(_ schema: Schema, name: String, doc: DocComment, enclosing: [String]) -> Structure {
+        let object = flattenedObject(schema) ?? (schema.properties, schema.required)
         var nested = NestedTypes(reserved: topLevelNames.union(enclosing))
         var members = NameScope()
         var properties: [Structure.Property] = []
-        for property in schema.properties {
+        for property in object.properties {
             let swiftName = members.claim(Names.memberName(property.name))
             var type = typeRef(property.schema, suggested: Names.typeName(property.name), &nested, enclosing: enclosing)
-            let required = schema.required.contains(property.name)
-            if !required || property.schema.isNullable { type = type.optional }
+            // readOnly/writeOnly properties travel in one direction only, so neither side may require them.
+            let required = object.required.contains(property.name) && !property.schema.readOnly && !property.schema.writeOnly
+            if !required || isNullable(property.schema) { type = type.optional }
+            let boxed = directComponent(property.schema).map { needsBox(target: $0, current: currentComponent) } ?? false
+            var docParagraphs = DocText.summaryAndDescription(property.schema.title, property.schema.description)
+            if property.schema.deprecated { docParagraphs.append(["- Warning: Deprecated."]) }
             properties.append(
                 Structure.Property(
-                    doc: DocText.comment(DocText.summaryAndDescription(property.schema.title, property.schema.description)),
+                    doc: DocText.comment(docParagraphs),
                     name: swiftName, wireName: property.name, type: type,
                     defaultValue: type.isOptional ? .nil : nil,
-                    deprecated: property.schema.deprecated
+                    deprecated: property.schema.deprecated, boxed: boxed
                 ))
         }
-        for required in schema.required where !schema.properties.contains(where: { $0.name == required }) {
+        for required in object.required where !object.properties.contains(where: { $0.name == required }) {
             warnOnce("required property '\(required)' is not declared in 'properties'; ignored", schema)
         }
         return Structure(
@@ -185,16 +225,26 @@ struct Translator {
         if schema.allOf.count == 1, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.properties.isEmpty {
             return typeRef(schema.allOf[0], suggested: suggested, &nested, enclosing: enclosing)
         }
-        if !schema.allOf.isEmpty || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
+        let members = variants(schema)
+        if members.count == 1, schema.properties.isEmpty, schema.allOf.isEmpty {
+            return typeRef(members[0], suggested: suggested, &nested, enclosing: enclosing)
+        }
+        if members.count > 1, schema.properties.isEmpty, schema.allOf.isEmpty {
+            let name = nested.scope.claim(nestedName(suggested, enclosing: enclosing))
+            let doc = DocText.comment(DocText.summaryAndDescription(schema.title, schema.description))
+            nested.declarations.append(.oneOf(oneOfEnum(schema, name: name, doc: doc, enclosing: enclosing)))
+            return .named(name)
+        }
+        if !schema.allOf.isEmpty || members.count > 1, !isObjectStruct(schema) {
             warnOnce(
-                "allOf/oneOf/anyOf are not generated yet; the value is decoded as JSONValue", schema,
+                "this combination of allOf/oneOf/anyOf is not generated; the value is decoded as JSONValue", schema,
                 hint: "the value stays available as untyped JSON")
             return .json
         }
-        if let cases = stringEnumCases(schema) {
+        if let (rawType, cases) = enumCases(schema) {
             let name = nested.scope.claim(nestedName(suggested, enclosing: enclosing))
             let doc = DocText.comment(DocText.summaryAndDescription(schema.title, schema.description))
-            nested.declarations.append(.openEnum(OpenEnum(doc: doc, name: name, cases: cases)))
+            nested.declarations.append(.openEnum(OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases)))
             return .named(name)
         }
         if isObjectStruct(schema) {
@@ -227,12 +277,12 @@ struct Translator {
         case .array?:
             guard let items = schema.items?.value else { return .array(.json) }
             var element = typeRef(items, suggested: suggested + "Item", &nested, enclosing: enclosing)
-            if items.isNullable { element = element.optional }
+            if isNullable(items) { element = element.optional }
             return .array(element)
         case .object?, nil:
             if case .schema(let values)? = schema.additionalProperties?.value {
                 var value = typeRef(values, suggested: suggested + "Value", &nested, enclosing: enclosing)
-                if values.isNullable { value = value.optional }
+                if isNullable(values) { value = value.optional }
                 return .dictionary(value)
             }
             if types.isEmpty { return .json }
@@ -269,19 +319,39 @@ struct Translator {
         return componentSchemas[pointer.tokens[2]]
     }
 
-    /// Cases for a string enum (null entries skipped), or nil when the schema is no string enum.
-    func stringEnumCases(_ schema: Schema) -> [OpenEnum.Case]? {
-        guard let values = schema.enumValues, schema.nonNullTypes.isEmpty || schema.nonNullTypes == [.string] else {
-            return nil
-        }
-        let strings = values.compactMap(\.string)
-        guard !strings.isEmpty, strings.count == values.filter({ $0 != .null }).count else { return nil }
+    /// Cases for a string or integer enum (null entries skipped), or nil when the schema is neither.
+    func enumCases(_ schema: Schema) -> (rawType: String, cases: [OpenEnum.Case])? {
+        guard let values = schema.enumValues?.filter({ $0 != .null }), !values.isEmpty else { return nil }
+        let types = schema.nonNullTypes
         var scope = NameScope(reserved: ["unknown"])
         var seen: Set<String> = []
-        return strings.compactMap { value in
-            guard seen.insert(value).inserted else { return nil }
-            let base = value.isEmpty ? "empty" : Names.memberName(value)
-            return OpenEnum.Case(name: scope.claim(base), rawValue: value)
+        if types.isEmpty || types == [.string], values.allSatisfy({ $0.string != nil }) {
+            let cases = values.compactMap(\.string).compactMap { value -> OpenEnum.Case? in
+                guard seen.insert(value).inserted else { return nil }
+                let base = value.isEmpty ? "empty" : Names.memberName(value)
+                return OpenEnum.Case(name: scope.claim(base), rawValue: value)
+            }
+            return ("String", cases)
         }
+        if types == [.integer] || types.isEmpty {
+            var integers: [Int64] = []
+            for value in values {
+                guard case .integer(let number) = value else { return nil }
+                integers.append(number)
+            }
+            let cases = integers.compactMap { number -> OpenEnum.Case? in
+                guard seen.insert(String(number)).inserted else { return nil }
+                let base = number < 0 ? "minus\(-number)" : "_\(number)"
+                return OpenEnum.Case(name: scope.claim(base), rawValue: String(number))
+            }
+            return ("Int", cases)
+        }
+        return nil
+    }
+
+    /// Cases of a string enum, for parameter defaults.
+    func stringEnumCases(_ schema: Schema) -> [OpenEnum.Case]? {
+        guard let (rawType, cases) = enumCases(schema), rawType == "String" else { return nil }
+        return cases
     }
 }

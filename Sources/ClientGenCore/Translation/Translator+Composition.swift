@@ -1,0 +1,137 @@
+import OpenAPI
+
+/// `allOf` merged into one struct; `oneOf`/`anyOf` as enums with associated values; recursion boxed.
+extension Translator {
+    /// An object's properties with every `allOf` member merged in (later members win on a name),
+    /// or nil when some member is not an object (a primitive, a `oneOf`, an unresolvable `$ref`).
+    func flattenedObject(_ schema: Schema, depth: Int = 0) -> (properties: [Schema.Property], required: [String])? {
+        guard depth < 32, schema.oneOf.isEmpty || isConstraintOnly(schema.oneOf),
+            schema.anyOf.isEmpty || isConstraintOnly(schema.anyOf), schema.enumValues == nil
+        else { return nil }
+        let types = schema.nonNullTypes
+        guard types.isEmpty || types == [.object] else { return nil }
+        var properties = schema.properties
+        var required = schema.required
+        for member in schema.allOf {
+            let resolved: Schema
+            if let reference = member.reference {
+                guard let target = component(reference) else { return nil }
+                resolved = target
+            } else {
+                resolved = member
+            }
+            guard let merged = flattenedObject(resolved, depth: depth + 1) else { return nil }
+            for property in merged.properties {
+                if let index = properties.firstIndex(where: { $0.name == property.name }) {
+                    properties[index] = property
+                } else {
+                    properties.append(property)
+                }
+            }
+            required += merged.required.filter { !required.contains($0) }
+        }
+        return (properties, required)
+    }
+
+    /// `oneOf: [{required: [a]}, {required: [b]}]`: members that only constrain, declaring no shape.
+    func isConstraintOnly(_ members: [Schema]) -> Bool {
+        members.allSatisfy { $0.reference == nil && $0.types.isEmpty && $0.properties.isEmpty && $0.allOf.isEmpty }
+    }
+
+    /// The members of a `oneOf`/`anyOf` that are not just `{type: 'null'}`.
+    func variants(_ schema: Schema) -> [Schema] {
+        let members = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
+        guard !isConstraintOnly(members) else { return [] }
+        return members.filter { !($0.reference == nil && $0.types == [.null]) }
+    }
+
+    /// Nullable in either style, or through a `{type: 'null'}` member of `oneOf`/`anyOf`.
+    func isNullable(_ schema: Schema) -> Bool {
+        schema.isNullable || (schema.oneOf + schema.anyOf).contains { $0.reference == nil && $0.types == [.null] }
+    }
+
+    /// The enum for a `oneOf`/`anyOf` with two or more variants.
+    mutating func oneOfEnum(_ schema: Schema, name: String, doc: DocComment, enclosing: [String]) -> OneOfEnum {
+        var nested = NestedTypes(reserved: topLevelNames.union(enclosing + [name]))
+        var caseNames = NameScope(reserved: ["unknown"])
+        var cases: [OneOfEnum.Case] = []
+        for (index, variant) in variants(schema).enumerated() {
+            let baseName: String
+            if let reference = variant.reference, let componentName = JSONPointer(reference: reference)?.lastToken {
+                baseName = Names.memberName(componentName)
+            } else if let title = variant.title {
+                baseName = Names.memberName(title)
+            } else {
+                switch variant.nonNullTypes.first {
+                case .string?: baseName = "string"
+                case .integer?: baseName = "integer"
+                case .number?: baseName = "number"
+                case .boolean?: baseName = "bool"
+                case .array?: baseName = "array"
+                default: baseName = "variant\(index + 1)"
+                }
+            }
+            let caseName = caseNames.claim(baseName)
+            let type = typeRef(
+                variant, suggested: Names.typeName(caseName.trimmingCharacters(in: ["`"])), &nested,
+                enclosing: enclosing + [name])
+            var values: [String] = []
+            if let discriminator = schema.discriminator, let reference = variant.reference {
+                values = discriminator.mapping.filter { $0.reference == reference }.map(\.value)
+                if values.isEmpty, let componentName = JSONPointer(reference: reference)?.lastToken {
+                    values = [componentName]
+                }
+            }
+            cases.append(OneOfEnum.Case(name: caseName, type: type, discriminatorValues: values))
+        }
+        return OneOfEnum(
+            doc: doc, name: name, cases: cases, discriminator: schema.discriminator?.propertyName,
+            nested: nested.declarations)
+    }
+
+    // MARK: Recursion
+
+    /// Component names a schema stores inline (not through an array, dictionary or enum), which is
+    /// what makes a struct infinitely large when the references come back to it.
+    func inlineReferences(_ schema: Schema, depth: Int = 0) -> Set<String> {
+        guard depth < 32, let object = flattenedObject(schema) else { return [] }
+        var names: Set<String> = []
+        for property in object.properties {
+            if let target = directComponent(property.schema) {
+                names.insert(target)
+            } else if property.schema.reference == nil, flattenedObject(property.schema) != nil, !property.schema.properties.isEmpty {
+                names.formUnion(inlineReferences(property.schema, depth: depth + 1))
+            }
+        }
+        return names
+    }
+
+    /// The component a property's schema stands for directly (`$ref`, a one-member `allOf`, a nullable `oneOf`).
+    func directComponent(_ schema: Schema) -> String? {
+        if let reference = schema.reference, component(reference) != nil {
+            return JSONPointer(reference: reference)?.lastToken
+        }
+        if schema.allOf.count == 1, schema.properties.isEmpty { return directComponent(schema.allOf[0]) }
+        let members = variants(schema)
+        if members.count == 1, schema.properties.isEmpty { return directComponent(members[0]) }
+        return nil
+    }
+
+    /// Whether a property referring to `target` must be boxed inside component `current`.
+    mutating func needsBox(target: String, current: String?) -> Bool {
+        guard let current else { return false }
+        if target == current { return true }
+        var seen: Set<String> = [target]
+        var stack = [target]
+        while let next = stack.popLast() {
+            let edges = inlineEdges[next] ?? {
+                let computed = componentSchemaNamed(next).map { inlineReferences($0) } ?? []
+                inlineEdges[next] = computed
+                return computed
+            }()
+            if edges.contains(current) { return true }
+            for edge in edges where seen.insert(edge).inserted { stack.append(edge) }
+        }
+        return false
+    }
+}
