@@ -8,10 +8,14 @@ public struct YAMLLimits: Hashable, Sendable {
     public var maxAliasExpansions: Int = 100_000
     /// Maximum input size in bytes.
     public var maxBytes: Int = 64 << 20
+    /// Maximum number of nodes in the tree, counting every node an alias expands to.
+    /// The largest real descriptions known (Plaid, Asana: ~3 MB) have well under a million.
+    public var maxNodes: Int = 4_000_000
 
-    public init(maxDepth: Int = 512, maxAliasExpansions: Int = 100_000, maxBytes: Int = 64 << 20) {
+    public init(maxDepth: Int = 512, maxAliasExpansions: Int = 100_000, maxBytes: Int = 64 << 20, maxNodes: Int = 4_000_000) {
         self.maxDepth = maxDepth
         self.maxAliasExpansions = maxAliasExpansions
         self.maxBytes = maxBytes
+        self.maxNodes = maxNodes
     }
 }

@@ -147,6 +147,8 @@ private struct Composer {
     private var anchors: [String: Anchored] = [:]
     private var root: Node?
     private var aliasExpansions = 0
+    /// Nodes created so far, alias expansions included.
+    private var nodes = 0
 
     init(file: String, source: SourceText, limits: YAMLLimits) {
         self.file = file
@@ -173,6 +175,7 @@ private struct Composer {
         case YAML_SCALAR_EVENT:
             let m = mark(event.pointee.start_mark)
             try checkDepth(stack.count + 1, at: m)
+            try countNodes(1, at: m)
             let data = event.pointee.data.scalar
             let value = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
             let style: ScalarStyle
@@ -193,6 +196,7 @@ private struct Composer {
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let m = mark(event.pointee.start_mark)
             try checkDepth(stack.count + 1, at: m)
+            try countNodes(1, at: m)
             let isMapping = event.pointee.type == YAML_MAPPING_START_EVENT
             let anchorPointer = isMapping ? event.pointee.data.mapping_start.anchor : event.pointee.data.sequence_start.anchor
             let anchor = anchorPointer.map { String(cString: $0) }
@@ -236,6 +240,7 @@ private struct Composer {
                 throw error(at: m, "too many alias expansions (limit \(limits.maxAliasExpansions))")
             }
             try checkDepth(stack.count + target.height, at: m)
+            try countNodes(target.count, at: m)
             try add(target.node, count: target.count, height: target.height)
             return nil
 
@@ -259,6 +264,14 @@ private struct Composer {
     private func checkDepth(_ depth: Int, at m: Mark) throws(YAMLError) {
         if depth > limits.maxDepth {
             throw error(at: m, "too deeply nested (limit \(limits.maxDepth))")
+        }
+    }
+
+    @inline(__always)
+    private mutating func countNodes(_ count: Int, at m: Mark) throws(YAMLError) {
+        nodes += count
+        if nodes > limits.maxNodes {
+            throw error(at: m, "too many nodes (limit \(limits.maxNodes))")
         }
     }
 

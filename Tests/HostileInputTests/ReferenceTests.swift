@@ -1,0 +1,140 @@
+import ClientGenCore
+import Foundation
+import OpenAPI
+import Testing
+
+/// `$ref` cycles never hang the reader or the translator; references leaving the document are refused.
+@Suite struct ReferenceTests {
+    /// Generation must finish quickly, whatever it decides.
+    func generateQuickly(_ text: String) -> GenerationResult {
+        let clock = ContinuousClock()
+        var result: GenerationResult?
+        let elapsed = clock.measure { result = generate(text) }
+        #expect(elapsed < .seconds(5))
+        return result!
+    }
+
+    @Test func schemaCycleThroughPropertiesTerminates() {
+        let result = generateQuickly(spec("""
+            paths: {}
+            components:
+              schemas:
+                A: {type: object, properties: {b: {$ref: '#/components/schemas/B'}}}
+                B: {type: object, properties: {a: {$ref: '#/components/schemas/A'}}}
+            """))
+        #expect(!result.diagnostics.hasErrors, "\(summaries(result.diagnostics))")
+        #expect(result.files.map(\.path).contains("Models/A.swift"))
+        #expect(result.files.map(\.path).contains("Models/B.swift"))
+    }
+
+    @Test func schemaCycleThroughAllOfTerminates() {
+        let result = generateQuickly(spec("""
+            paths: {}
+            components:
+              schemas:
+                A: {allOf: [{$ref: '#/components/schemas/B'}]}
+                B: {allOf: [{$ref: '#/components/schemas/A'}]}
+            """))
+        #expect(result.files.count + result.diagnostics.count > 0)
+    }
+
+    @Test func selfReferencingSchemaTerminates() {
+        let result = generateQuickly(spec("""
+            paths: {}
+            components:
+              schemas:
+                Node: {type: object, properties: {children: {type: array, items: {$ref: '#/components/schemas/Node'}}}}
+                Loop: {$ref: '#/components/schemas/Loop'}
+            """))
+        #expect(result.files.map(\.path).contains("Models/Node.swift") || result.diagnostics.hasErrors)
+    }
+
+    @Test func referenceToTheWholeDocumentIsNotASchema() {
+        let result = generateQuickly(spec("""
+            paths: {}
+            components:
+              schemas:
+                Root: {type: object, properties: {everything: {$ref: '#'}}}
+            """))
+        #expect(summaries(result.diagnostics).contains(
+            "6:51: warning: reference '#' does not name a component schema; the value is decoded as JSONValue [#/components/schemas/Root/properties/everything]"))
+    }
+
+    @Test func parameterReferenceCycleIsReported() {
+        let result = generateQuickly(spec("""
+            paths:
+              /items:
+                get:
+                  parameters: [{$ref: '#/components/parameters/P'}]
+                  responses: {'204': {description: none}}
+            components:
+              parameters:
+                P: {$ref: '#/components/parameters/Q'}
+                Q: {$ref: '#/components/parameters/P'}
+            """))
+        #expect(summaries(result.diagnostics).contains(
+            "11:15: error: reference cycle through '#/components/parameters/P' [#/components/parameters/Q/$ref]"))
+    }
+
+    @Test func pathItemReferencingTheDocumentTerminates() {
+        let result = generateQuickly(spec("""
+            paths:
+              /loop: {$ref: '#'}
+            """))
+        #expect(result.files.count + result.diagnostics.count > 0)
+    }
+
+    @Test func referenceToAFileOutsideTheSpecFolderIsRefused() {
+        let result = generate(spec("""
+            paths: {}
+            components:
+              schemas:
+                Secret: {$ref: '../../etc/passwd#/x'}
+            """))
+        #expect(summaries(result.diagnostics) == [
+            "6:20: error: external reference '../../etc/passwd#/x' is not supported [#/components/schemas/Secret/$ref]"
+        ])
+        #expect(result.files.isEmpty)
+    }
+
+    @Test func referenceToAnAbsolutePathIsRefused() {
+        let result = generate(spec("""
+            paths: {}
+            components:
+              schemas:
+                Secret: {$ref: '/etc/passwd'}
+            """))
+        #expect(summaries(result.diagnostics) == [
+            "6:20: error: external reference '/etc/passwd' is not supported [#/components/schemas/Secret/$ref]"
+        ])
+    }
+
+    @Test func referenceToAURLIsRefused() {
+        let result = generate(spec("""
+            paths:
+              /items:
+                get:
+                  parameters: [{$ref: 'https://evil.example/params.yaml#/P'}]
+                  responses: {'204': {description: none}}
+            """))
+        #expect(summaries(result.diagnostics).contains(
+            "6:27: error: external reference 'https://evil.example/params.yaml#/P' is not supported [#/paths/~1items/get/parameters/0/$ref]"))
+        #expect(result.files.isEmpty)
+    }
+
+    @Test func invalidUTF8InASpecIsAPositionedDiagnostic() {
+        let bytes = Array(spec("paths: {}\n").utf8) + Array("x-note: ".utf8) + [0xFE]
+        let result = generate(bytes)
+        #expect(summaries(result.diagnostics) == ["4:9: error: invalid leading UTF-8 octet (0xFE)"])
+        #expect(result.files.isEmpty)
+    }
+
+    @Test func billionLaughsInASpecIsAPositionedDiagnostic() {
+        var text = spec("paths: {}\n") + #"x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]"# + "\n"
+        for (previous, name) in zip("abcdefgh", "bcdefghi") {
+            text += "x-\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+        }
+        let result = generate(text)
+        #expect(summaries(result.diagnostics) == ["9:10: error: too many alias expansions (limit 100000)"])
+    }
+}
