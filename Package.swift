@@ -9,6 +9,10 @@ let package = Package(
         .library(name: "ClientRuntime", targets: ["ClientRuntime"]),
         .library(name: "BrevoAPI", targets: ["BrevoAPI"]),
         .library(name: "InstantlyAPI", targets: ["InstantlyAPI"]),
+        // Generate a client at build time from specs in a target's folder (see Plugins/README.md).
+        .plugin(name: "ClientGenPlugin", targets: ["ClientGenPlugin"]),
+        // `swift package --allow-writing-to-package-directory generate-clients`: rewrite Generated/.
+        .plugin(name: "GenerateClients", targets: ["GenerateClients"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,9 +31,20 @@ let package = Package(
         .executableTarget(
             name: "clientgen",
             dependencies: [
-                "ClientGenCore",
+                "ClientGenCore", "OpenAPI", "YAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .plugin(name: "ClientGenPlugin", capability: .buildTool(), dependencies: ["clientgen"]),
+        .plugin(
+            name: "GenerateClients",
+            capability: .command(
+                intent: .custom(verb: "generate-clients", description: "Regenerate the output folders listed in clientgen.yaml."),
+                permissions: [
+                    .writeToPackageDirectory(
+                        reason: "generate-clients rewrites the generated modules listed in clientgen.yaml (e.g. Generated/BrevoAPI); it replaces only files ClientGen generated")
+                ]),
+            dependencies: ["clientgen"]
         ),
 
         // What generated code imports; no dependency beyond Foundation.

@@ -7,7 +7,7 @@ struct ClientGen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clientgen",
         abstract: "Generates Swift clients from OpenAPI descriptions.",
-        subcommands: [Generate.self, Check.self, Validate.self],
+        subcommands: [Generate.self, Check.self, Validate.self, Plan.self, GenerateTarget.self],
         defaultSubcommand: Generate.self
     )
 }
