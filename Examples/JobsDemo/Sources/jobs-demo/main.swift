@@ -1,0 +1,85 @@
+// jobs-demo: start a Brevo contacts export, wait for its background process, print the export URL.
+//
+//   swift run jobs-demo --base-url http://127.0.0.1:8080 [--api-key KEY] [--interval SECONDS] [--timeout SECONDS]
+//
+// The export is started with `Jobs`, generated at build time by ClientGenPlugin from
+// Sources/JobsClient/jobs.yaml; the process is followed with the committed `BrevoAPI` module.
+import BrevoAPI
+import Foundation
+import JobsClient
+
+struct Options {
+    var baseURL: URL
+    var apiKey = ProcessInfo.processInfo.environment["BREVO_API_KEY"] ?? "demo-key"
+    var interval = 0.5
+    var timeout = 60.0
+
+    static let usage = "usage: jobs-demo --base-url URL [--api-key KEY] [--interval SECONDS] [--timeout SECONDS]"
+
+    static func parse(_ arguments: [String]) throws -> Options {
+        var baseURL: URL?
+        var options = Options(baseURL: Brevo.defaultServerURL)
+        var rest = arguments[...]
+        while let flag = rest.popFirst() {
+            guard let value = rest.popFirst() else { throw DemoError("\(flag) needs a value\n\(usage)") }
+            switch flag {
+            case "--base-url": baseURL = URL(string: value)
+            case "--api-key": options.apiKey = value
+            case "--interval": options.interval = Double(value) ?? options.interval
+            case "--timeout": options.timeout = Double(value) ?? options.timeout
+            default: throw DemoError("unknown option \(flag)\n\(usage)")
+            }
+        }
+        guard let baseURL, baseURL.scheme != nil else { throw DemoError("--base-url URL is required\n\(usage)") }
+        options.baseURL = baseURL
+        return options
+    }
+}
+
+struct DemoError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+func run() async throws {
+    let options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
+    // Both specs name the scheme `api-key`, so one credential serves both namespaces.
+    let client = APIClient(serverURL: options.baseURL, credentials: [Jobs.apiKey(options.apiKey)])
+
+    // Generated at build time (JobsClient):
+    let started = try await client.send(Jobs.startContactExport(body: ContactExport(
+        exportAttributes: ["EMAIL", "FIRSTNAME"],
+        customContactFilter: .init(actionForContacts: .allContacts),
+        notifyURL: "https://example.com/export-done")))
+    print("export started: process \(started.processID)")
+
+    // Committed module (BrevoAPI).
+    // TODO: replace this loop with `client.wait(for: Brevo.job(for: started.processID))` once the runtime's
+    // job-polling API (issue 4) has landed.
+    let deadline = Date().addingTimeInterval(options.timeout)
+    while true {
+        let process = try await client.send(Brevo.getProcess(processID: started.processID))
+        switch process.status {
+        case .completed:
+            guard let url = process.exportURL else { throw DemoError("process \(process.id) completed without an export URL") }
+            print("export URL: \(url)")
+            return
+        case .queued, .processing:
+            print("process \(process.id): \(process.status.rawValue)")
+        case .unknown(let status):
+            print("process \(process.id): \(status) (a status the spec does not list)")
+        }
+        guard Date() < deadline else { throw DemoError("process \(process.id) did not complete within \(options.timeout) s") }
+        try await Task.sleep(nanoseconds: UInt64(options.interval * 1_000_000_000))
+    }
+}
+
+do {
+    try await run()
+} catch let error as APIError {
+    FileHandle.standardError.write(Data("jobs-demo: the server answered \(error)\n".utf8))
+    exit(1)
+} catch {
+    FileHandle.standardError.write(Data("jobs-demo: \(error)\n".utf8))
+    exit(1)
+}
