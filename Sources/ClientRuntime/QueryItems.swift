@@ -60,6 +60,16 @@ public struct QueryItems: Hashable, Sendable {
         items.append(item)
     }
 
+    /// Replaces every item named `name` (exact match) by one `name=value` where the first one
+    /// was, or at the end when there was none; a nil value removes them all.
+    public mutating func set<V: ParameterValue>(_ name: String, _ value: V?) {
+        let position = items.firstIndex { $0.name == name } ?? items.endIndex
+        let before = items[..<position]
+        let after = items[position...].filter { $0.name != name }
+        let replacement = value.map { [QueryItem(name: name, value: $0.parameterValue)] } ?? []
+        items = Array(before) + replacement + after
+    }
+
     /// The first value for `name` (exact match), before encoding.
     public subscript(name: String) -> String? {
         items.first { $0.name == name }?.value
