@@ -27,19 +27,14 @@ public final class APIClient: Sendable {
     }
 
     /// Performs the request and returns the decoded 2xx body with status, headers and raw bytes.
+    /// Retries, timeouts and middlewares follow `configuration` (see `APIClient+Sending.swift`).
     public func response<Response>(for request: Request<Response>) async throws -> APIResponse<Response> {
         let httpRequest = try makeHTTPRequest(for: request)
-        let httpResponse: HTTPResponse
-        do {
-            httpResponse = try await transport.send(httpRequest)
-        } catch let error as ClientError {
-            throw error
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            if Task.isCancelled { throw CancellationError() }
-            throw ClientError.transport(Self.describeTransportError(error))
-        }
+        let httpResponse = try await perform(
+            httpRequest,
+            operationID: request.operationID,
+            timeout: request.timeout ?? configuration.timeout
+        )
         return try decode(httpResponse, for: request)
     }
 
@@ -134,14 +129,5 @@ public final class APIClient: Sendable {
             let safeName = String(field.name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
             throw ClientError.invalidHeader(name: safeName)
         }
-    }
-
-    /// A message without URLs (which may carry query credentials).
-    private static func describeTransportError(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if nsError.domain == NSURLErrorDomain {
-            return "URL error \(nsError.code)"
-        }
-        return "\(type(of: error)) (\(nsError.domain) \(nsError.code))"
     }
 }

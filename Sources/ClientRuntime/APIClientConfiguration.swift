@@ -3,22 +3,33 @@ import Foundation
 extension APIClient {
     /// Client-wide settings. Coders are made per request by these factories, since
     /// `JSONEncoder`/`JSONDecoder` instances are mutable reference types.
-    ///
-    /// Retries and timeouts are not configurable yet; they will be added here.
     public struct Configuration: Sendable {
         /// Sent with every request; a request's own header of the same name replaces it.
         public var defaultHeaders: HeaderFields
         public var makeEncoder: @Sendable () -> JSONEncoder
         public var makeDecoder: @Sendable () -> JSONDecoder
+        /// When a request is sent again (429/502/503/504 and connection failures, idempotent methods).
+        public var retry: RetryPolicy
+        /// How long one attempt may take, middlewares included; `Request.timeout` overrides it.
+        /// nil = no limit. Past it `send` throws `ClientError.timeout`.
+        public var timeout: Duration?
+        /// Run in order around each attempt, after credentials are applied.
+        public var middlewares: [any ClientMiddleware]
 
         public init(
             defaultHeaders: HeaderFields = ["User-Agent": "ClientGen"],
             makeEncoder: @escaping @Sendable () -> JSONEncoder = Configuration.defaultEncoder,
-            makeDecoder: @escaping @Sendable () -> JSONDecoder = Configuration.defaultDecoder
+            makeDecoder: @escaping @Sendable () -> JSONDecoder = Configuration.defaultDecoder,
+            retry: RetryPolicy = .default,
+            timeout: Duration? = .seconds(60),
+            middlewares: [any ClientMiddleware] = []
         ) {
             self.defaultHeaders = defaultHeaders
             self.makeEncoder = makeEncoder
             self.makeDecoder = makeDecoder
+            self.retry = retry
+            self.timeout = timeout
+            self.middlewares = middlewares
         }
 
         /// Dates as ISO 8601 in UTC, with milliseconds only when non-zero.

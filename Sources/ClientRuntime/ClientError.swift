@@ -10,6 +10,9 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
     case transport(String)
     /// The request URL could not be built (e.g. a path that is not percent-encoded).
     case invalidURL(String)
+    /// No response within the request's timeout (`Request.timeout`, else `Configuration.timeout`).
+    /// Timeouts are not retried.
+    case timeout(operationID: String, after: Duration)
 
     public var description: String {
         switch self {
@@ -18,6 +21,7 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
         case .encoding(let message): "Encoding failed: \(message)"
         case .transport(let message): "Transport failed: \(message)"
         case .invalidURL(let message): "Invalid URL: \(message)"
+        case .timeout(let operationID, let after): "\(operationID): no response within \(after)"
         }
     }
 }

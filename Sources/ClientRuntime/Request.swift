@@ -13,6 +13,8 @@ public struct Request<Response: Sendable>: Sendable {
     /// Declared error responses, for decoding non-2xx bodies.
     public var errors: [ErrorResponse]
     public var response: ResponseDecoder<Response>
+    /// How long one attempt may take; nil = the client's `Configuration.timeout`.
+    public var timeout: Duration?
 
     public init(
         operationID: String,
@@ -23,7 +25,8 @@ public struct Request<Response: Sendable>: Sendable {
         body: RequestBody? = nil,
         security: [[String]] = [],
         errors: [ErrorResponse] = [],
-        response: ResponseDecoder<Response>
+        response: ResponseDecoder<Response>,
+        timeout: Duration? = nil
     ) {
         self.operationID = operationID
         self.method = method
@@ -34,5 +37,6 @@ public struct Request<Response: Sendable>: Sendable {
         self.security = security
         self.errors = errors
         self.response = response
+        self.timeout = timeout
     }
 }
