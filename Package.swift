@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .executable(name: "clientgen", targets: ["clientgen"]),
         .library(name: "ClientRuntime", targets: ["ClientRuntime"]),
+        // Opt-in runtime extras, separate so apps that do not use them never build swift-log or AsyncHTTPClient.
+        .library(name: "ClientRuntimeLogging", targets: ["ClientRuntimeLogging"]),
+        .library(name: "ClientRuntimeAsyncHTTPClient", targets: ["ClientRuntimeAsyncHTTPClient"]),
         .library(name: "BrevoAPI", targets: ["BrevoAPI"]),
         .library(name: "InstantlyAPI", targets: ["InstantlyAPI"]),
         // Generate a client at build time from specs in a target's folder (see Plugins/README.md).
@@ -17,6 +20,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
     ],
     targets: [
         // Generator pipeline: YAML bytes → node tree → OpenAPI document → Swift IR → text → files.
@@ -49,6 +55,16 @@ let package = Package(
 
         // What generated code imports; no dependency beyond Foundation.
         .target(name: "ClientRuntime"),
+        .target(name: "ClientRuntimeLogging", dependencies: [
+            "ClientRuntime",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "ClientRuntimeAsyncHTTPClient", dependencies: [
+            "ClientRuntime",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
 
         // Generated, committed clients (regenerate with `swift run clientgen generate`).
         .target(name: "BrevoAPI", dependencies: ["ClientRuntime"], path: "Generated/BrevoAPI"),
@@ -67,6 +83,9 @@ let package = Package(
         ),
         .testTarget(name: "ClientRuntimeTests", dependencies: [
             "ClientRuntime", "TestHTTPServer",
+            // Builds swift-log and AsyncHTTPClient for the logging and transport tests.
+            "ClientRuntimeLogging", "ClientRuntimeAsyncHTTPClient",
+            .product(name: "InMemoryLogging", package: "swift-log"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .testTarget(name: "GeneratedClientTests", dependencies: [

@@ -44,6 +44,15 @@ public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringCo
 
     public var debugDescription: String { description }
 
+    /// The names under which the secret travels (a header, query item or cookie name; for bearer
+    /// and basic, `Authorization`), for redacting logs and traces. Never the secret itself.
+    public var secretNames: [String] {
+        switch kind {
+        case .apiKey(let name, _, _): [name]
+        case .bearer, .basic: ["Authorization"]
+        }
+    }
+
     public var customMirror: Mirror {
         Mirror(self, children: ["scheme": scheme, "value": "<redacted>"], displayStyle: .struct)
     }

@@ -1,0 +1,81 @@
+import AsyncHTTPClient
+import ClientRuntime
+import Foundation
+import NIOCore
+import NIOPosix
+
+/// Sends requests with AsyncHTTPClient, for servers and other non-Apple deployments.
+///
+/// The client's own `Configuration.timeout` bounds each attempt (by cancelling this transport's
+/// task, which cancels the AsyncHTTPClient request); this transport sets no deadline of its own.
+/// Failures are thrown as `TransportError` so the client can tell connection failures (retried
+/// for idempotent requests) from the rest.
+///
+/// AsyncHTTPClient itself retries establishing a connection until the request's deadline
+/// (`connectionPool.retryConnectionEstablishment`, on in `HTTPClient.shared`). With this transport
+/// that deadline is the client's timeout, so with `.shared` a refused connection ends as
+/// `ClientError.timeout`. To let `RetryPolicy` handle it instead, pass an `HTTPClient` whose
+/// configuration turns `retryConnectionEstablishment` off.
+public struct AsyncHTTPClientTransport: HTTPTransport {
+    public let client: HTTPClient
+    /// Larger response bodies fail the request instead of being buffered.
+    public let maximumResponseBodySize: Int
+
+    /// - Parameter client: defaults to the shared `HTTPClient`, which never needs shutting down.
+    public init(client: HTTPClient = .shared, maximumResponseBodySize: Int = 64 * 1024 * 1024) {
+        self.client = client
+        self.maximumResponseBodySize = maximumResponseBodySize
+    }
+
+    public func send(_ request: ClientRuntime.HTTPRequest) async throws -> ClientRuntime.HTTPResponse {
+        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+        outgoing.method = .init(rawValue: request.method.rawValue)
+        for field in request.headers {
+            outgoing.headers.add(name: field.name, value: field.value)
+        }
+        if let body = request.body {
+            outgoing.body = .bytes(ByteBuffer(bytes: body))
+        }
+        do {
+            let response = try await client.execute(outgoing, deadline: .distantFuture)
+            let body = try await response.body.collect(upTo: maximumResponseBodySize)
+            return ClientRuntime.HTTPResponse(
+                status: Int(response.status.code),
+                headers: response.headers.map { HeaderField(name: $0.name, value: $0.value) },
+                body: Data(body.readableBytesView)
+            )
+        } catch {
+            if Task.isCancelled || error is CancellationError || (error as? HTTPClientError) == .cancelled {
+                throw CancellationError()
+            }
+            throw Self.classify(error)
+        }
+    }
+
+    /// Connection-level failures are `.connection`; AsyncHTTPClient's read/deadline timeouts are
+    /// `.timedOut`. Messages name the error type or code, never the URL.
+    static func classify(_ error: any Error) -> TransportError {
+        switch error {
+        case let error as TransportError:
+            return error
+        case let error as HTTPClientError:
+            let connection: [HTTPClientError] = [.connectTimeout, .remoteConnectionClosed, .getConnectionFromPoolTimeout]
+            let timedOut: [HTTPClientError] = [.deadlineExceeded, .readTimeout, .writeTimeout]
+            let kind: TransportError.Kind = connection.contains(error) ? .connection : timedOut.contains(error) ? .timedOut : .other
+            return TransportError(kind: kind, message: "\(error)")
+        case is NIOConnectionError:
+            return TransportError(kind: .connection, message: "NIOConnectionError")
+        case let error as IOError:
+            return TransportError(kind: .connection, message: "IOError errno \(error.errnoCode)")
+        case let error as ChannelError:
+            switch error {
+            case .connectTimeout, .ioOnClosedChannel, .alreadyClosed, .eof, .inputClosed, .outputClosed:
+                return TransportError(kind: .connection, message: "ChannelError")
+            default:
+                return TransportError(kind: .other, message: "ChannelError")
+            }
+        default:
+            return TransportError(classifying: error)
+        }
+    }
+}
