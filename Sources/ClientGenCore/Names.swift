@@ -6,7 +6,7 @@ public enum Names {
         let words = Names.words(raw)
         var name = words.map(capitalized).joined()
         if name.isEmpty { name = "Value" }
-        if name.first!.isNumber { name = "_" + name }
+        if name.first!.isNumber || !isIdentifierHead(name.unicodeScalars.first!) { name = "_" + name }
         return keywordSafe(name, isType: true)
     }
 
@@ -15,7 +15,7 @@ public enum Names {
         let words = Names.words(raw)
         guard let first = words.first else { return "value" }
         var name = lowercasedFirstWord(first) + words.dropFirst().map(capitalized).joined()
-        if name.first!.isNumber { name = "_" + name }
+        if name.first!.isNumber || !isIdentifierHead(name.unicodeScalars.first!) { name = "_" + name }
         return keywordSafe(name, isType: false)
     }
 
@@ -54,6 +54,8 @@ public enum Names {
 
     static func keywordSafe(_ name: String, isType: Bool) -> String {
         if isType { return keywords.contains(name) ? name + "_" : name }
+        // A parameter named `self` (a memberwise init's) would hide `self` itself: `self.self = self`.
+        if name == "self" { return "self_" }
         return keywords.contains(name) ? "`\(name)`" : name
     }
 
@@ -68,7 +70,10 @@ public enum Names {
         var words: [String] = []
         var current = ""
         var previous: Character?
-        for character in raw {
+        for rawCharacter in raw {
+            // Only scalars Swift accepts in an identifier, and nothing invisible (joiners, bidi controls).
+            let scalars = rawCharacter.unicodeScalars.filter(isIdentifierScalar)
+            let character = scalars.isEmpty ? " " : Character(String(String.UnicodeScalarView(scalars)))
             guard character.isLetter || character.isNumber, character.isASCII || character.isLetter else {
                 if !current.isEmpty { words.append(current) }
                 current = ""
@@ -88,6 +93,47 @@ public enum Names {
             word
         }
     }
+
+    /// A scalar that may appear in a Swift identifier (the C11 extended-identifier ranges Swift's
+    /// lexer accepts), limited to letters, marks and digits that are visible: format characters and
+    /// default-ignorable scalars (ZWJ, ZWNJ, bidi controls, variation selectors) are refused.
+    static func isIdentifierScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        let properties = scalar.properties
+        if properties.isDefaultIgnorableCodePoint || properties.generalCategory == .format { return false }
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber:
+            break
+        default:
+            return false
+        }
+        return c11IdentifierRanges.contains { $0.contains(value) }
+    }
+
+    /// Whether an identifier may start with this scalar (no digit, no combining mark).
+    static func isIdentifierHead(_ scalar: Unicode.Scalar) -> Bool {
+        guard isIdentifierScalar(scalar), !("0"..."9").contains(scalar) else { return scalar == "_" }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber: return false
+        default: return true
+        }
+    }
+
+    /// C11 Annex D (N1570 D.1), which Swift's lexer uses for non-ASCII identifier characters.
+    static let c11IdentifierRanges: [ClosedRange<UInt32>] = [
+        0xA8...0xA8, 0xAA...0xAA, 0xAD...0xAD, 0xAF...0xAF, 0xB2...0xB5, 0xB7...0xBA, 0xBC...0xBE, 0xC0...0xD6,
+        0xD8...0xF6, 0xF8...0xFF, 0x100...0x167F, 0x1681...0x180D, 0x180F...0x1FFF, 0x200B...0x200D,
+        0x202A...0x202E, 0x203F...0x2040, 0x2054...0x2054, 0x2060...0x206F, 0x2070...0x218F, 0x2460...0x24FF,
+        0x2776...0x2793, 0x2C00...0x2DFF, 0x2E80...0x2FFF, 0x3004...0x3007, 0x3021...0x302F, 0x3031...0x303F,
+        0x3040...0xD7FF, 0xF900...0xFD3D, 0xFD40...0xFDCF, 0xFDF0...0xFE44, 0xFE47...0xFFFD,
+        0x10000...0x1FFFD, 0x20000...0x2FFFD, 0x30000...0x3FFFD, 0x40000...0x4FFFD, 0x50000...0x5FFFD,
+        0x60000...0x6FFFD, 0x70000...0x7FFFD, 0x80000...0x8FFFD, 0x90000...0x9FFFD, 0xA0000...0xAFFFD,
+        0xB0000...0xBFFFD, 0xC0000...0xCFFFD, 0xD0000...0xDFFFD, 0xE0000...0xEFFFD,
+    ]
 
     static func capitalized(_ word: String) -> String {
         let lower = word.lowercased()

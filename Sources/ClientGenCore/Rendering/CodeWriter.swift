@@ -40,9 +40,13 @@ struct CodeWriter {
         line("}")
     }
 
+    /// Every line is made safe here, whoever built the comment: spec text reaches comments through
+    /// JSON pointers and names too, not only through `DocText.lines`.
     mutating func doc(_ comment: DocComment) {
         for docLine in comment.lines {
-            line(docLine.isEmpty ? "///" : "/// " + docLine)
+            for safe in DocText.safeLines(docLine) {
+                line(safe.isEmpty ? "///" : "/// " + safe)
+            }
         }
     }
 }
@@ -59,8 +63,16 @@ public enum SwiftLiteral {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             default:
+                // Controls, line separators and every invisible scalar (bidi controls, joiners, BOM…)
+                // are spelled as escapes: same string, but nothing hidden in the source.
+                let properties = scalar.properties
                 switch scalar.value {
-                case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029:
+                case 0x20..<0x7F:
+                    result.unicodeScalars.append(scalar)
+                case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029:
+                    result += "\\u{" + String(scalar.value, radix: 16) + "}"
+                case _ where properties.generalCategory == .format || properties.isDefaultIgnorableCodePoint
+                    || properties.generalCategory == .unassigned || properties.generalCategory == .privateUse:
                     result += "\\u{" + String(scalar.value, radix: 16) + "}"
                 default:
                     result.unicodeScalars.append(scalar)
@@ -74,6 +86,8 @@ public enum SwiftLiteral {
         switch value {
         case .string(let text): string(text)
         case .integer(let number): String(number)
+        case .double(let number) where number.isNaN: ".nan"
+        case .double(let number) where number.isInfinite: number < 0 ? "-.infinity" : ".infinity"
         case .double(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) + ".0" : "\(number)"
         case .bool(let flag): flag ? "true" : "false"
         case .enumCase(let name): "." + name

@@ -16,6 +16,16 @@ enum DocText {
         return lines
     }
 
+    /// One `///` line's text as safe lines: split at every line break Swift or an editor honours
+    /// (a break would end the comment and start code), each line cleaned like `lines(_:)`.
+    static func safeLines(_ line: String) -> [String] {
+        guard line.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value >= 0x7F }) else { return [line] }
+        let parts = line.unicodeScalars.split(omittingEmptySubsequences: false) { scalar in
+            [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains(scalar.value)
+        }
+        return parts.map { clean(String(String.UnicodeScalarView($0))) }
+    }
+
     /// Paragraphs joined by one blank line.
     static func comment(_ paragraphs: [[String]]) -> DocComment {
         var lines: [String] = []
@@ -41,7 +51,7 @@ enum DocText {
             switch scalar.value {
             case 0x09: result.unicodeScalars.append(" ")
             case 0x00...0x1F, 0x7F, 0x80...0x9F: continue
-            case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: continue
+            case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: continue
             default: result.unicodeScalars.append(scalar)
             }
         }
