@@ -41,6 +41,7 @@ public final class APIClient: Sendable {
     /// Builds the wire request: URL, default + request + auth headers, encoded body.
     /// Public so it can be inspected; `send` uses exactly this.
     public func makeHTTPRequest<Response>(for request: Request<Response>) throws -> HTTPRequest {
+        try checkTransportSecurity()
         var headers = configuration.defaultHeaders
         var query = request.query
         if let accept = request.response.accept {

@@ -15,6 +15,9 @@ extension APIClient {
         public var timeout: Duration?
         /// Run in order around each attempt, after credentials are applied.
         public var middlewares: [any ClientMiddleware]
+        /// Allows plain `http://` server URLs for hosts other than this machine (localhost, 127.0.0.0/8, ::1).
+        /// Off by default: credentials and bodies would travel unencrypted.
+        public var allowInsecureHTTP = false
 
         public init(
             defaultHeaders: HeaderFields = ["User-Agent": "ClientGen"],
