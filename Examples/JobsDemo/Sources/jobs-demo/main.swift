@@ -53,25 +53,23 @@ func run() async throws {
         notifyURL: "https://example.com/export-done")))
     print("export started: process \(started.processID)")
 
-    // Committed module (BrevoAPI).
-    // TODO: replace this loop with `client.wait(for: Brevo.job(for: started.processID))` once the runtime's
-    // job-polling API (issue 4) has landed.
-    let deadline = Date().addingTimeInterval(options.timeout)
-    while true {
-        let process = try await client.send(Brevo.getProcess(processID: started.processID))
-        switch process.status {
-        case .completed:
-            guard let url = process.exportURL else { throw DemoError("process \(process.id) completed without an export URL") }
-            print("export URL: \(url)")
-            return
-        case .queued, .processing:
-            print("process \(process.id): \(process.status.rawValue)")
-        case .unknown(let status):
-            print("process \(process.id): \(status) (a status the spec does not list)")
+    // Committed module (BrevoAPI): `Brevo.job(processID:)` polls getProcess until `completed` (or `failed`).
+    let policy = PollingPolicy(
+        initialInterval: .milliseconds(Int(options.interval * 1000)), maximumInterval: .seconds(5),
+        timeout: .milliseconds(Int(options.timeout * 1000)))
+    var finished: GetProcess?
+    for try await snapshot in client.snapshots(of: Brevo.job(processID: started.processID), policy: policy) {
+        if snapshot.state.isTerminal {
+            finished = snapshot.value
+        } else {
+            print("process \(snapshot.value.id): \(snapshot.state.status)")
         }
-        guard Date() < deadline else { throw DemoError("process \(process.id) did not complete within \(options.timeout) s") }
-        try await Task.sleep(nanoseconds: UInt64(options.interval * 1_000_000_000))
     }
+    // Equivalent without the progress lines: `let finished = try await client.wait(for: Brevo.job(processID: …))`.
+    guard let process = finished, let url = process.exportURL else {
+        throw DemoError("process \(started.processID) completed without an export URL")
+    }
+    print("export URL: \(url)")
 }
 
 do {
