@@ -27,7 +27,9 @@ public enum Generator {
         guard let document = read.document, !read.diagnostics.hasErrors else {
             return GenerationResult(files: [], diagnostics: read.diagnostics)
         }
-        return generate(document: document, options: options, diagnostics: read.diagnostics)
+        var result = generate(document: document, options: options, diagnostics: read.diagnostics)
+        OpenAPIReader.attachSourceLines(&result.diagnostics, source: bytes)
+        return result
     }
 
     public static func generate(

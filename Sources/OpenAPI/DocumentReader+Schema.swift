@@ -120,9 +120,13 @@ extension DocumentReader {
                 if let type = Schema.JSONType(rawValue: name) {
                     if !types.contains(type) { types.append(type) }
                 } else {
+                    let suggestion = Schema.JSONType.allCases.map(\.rawValue).min {
+                        editDistance($0, name) < editDistance($1, name)
+                    }
+                    let hint = suggestion.flatMap { editDistance($0, name) <= 2 ? "did you mean '\($0)'?" : nil }
                     error(
                         "unknown type '\(name)'", nameNode, pointer.appending("type"),
-                        hint: "use one of string, integer, number, boolean, object, array, null"
+                        hint: hint ?? "use one of string, integer, number, boolean, object, array, null"
                     )
                 }
             }
@@ -152,4 +156,20 @@ extension DocumentReader {
             )
         }
     }
+}
+
+/// Levenshtein distance, for "did you mean" hints on short keywords.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
 }

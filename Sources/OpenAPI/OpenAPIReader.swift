@@ -23,16 +23,25 @@ public enum OpenAPIReader {
     public static func read(root: Node, source: [UInt8]? = nil) -> ReadResult {
         var reader = DocumentReader(root: root)
         let document = reader.readDocument()
-        var diagnostics = reader.diagnostics
-        if let source {
-            let lines = SourceLines(source)
-            for index in diagnostics.indices where diagnostics[index].sourceLine == nil {
-                if let mark = diagnostics[index].mark {
-                    diagnostics[index].sourceLine = lines.line(mark.line)
-                }
+        // In file order, so the printed list reads top to bottom.
+        var diagnostics = reader.diagnostics.enumerated().sorted { lhs, rhs in
+            let left = (lhs.element.mark?.line ?? 0, lhs.element.mark?.column ?? 0, lhs.offset)
+            let right = (rhs.element.mark?.line ?? 0, rhs.element.mark?.column ?? 0, rhs.offset)
+            return left < right
+        }.map(\.element)
+        if let source { attachSourceLines(&diagnostics, source: source) }
+        return ReadResult(document: document, diagnostics: diagnostics)
+    }
+
+    /// Gives each diagnostic that has a position the text of its line, for the caret snippet.
+    public static func attachSourceLines(_ diagnostics: inout [Diagnostic], source: [UInt8]) {
+        guard diagnostics.contains(where: { $0.sourceLine == nil && $0.mark != nil }) else { return }
+        let lines = SourceLines(source)
+        for index in diagnostics.indices where diagnostics[index].sourceLine == nil {
+            if let mark = diagnostics[index].mark {
+                diagnostics[index].sourceLine = lines.line(mark.line)
             }
         }
-        return ReadResult(document: document, diagnostics: diagnostics)
     }
 }
 

@@ -101,6 +101,12 @@ import Testing
               hint: check that the schema exists at that path
             """,
             """
+            spec.yaml:14:20: error: duplicate operationId 'same' (first used at 6:20) [#/paths/~1b/post/operationId]
+                  operationId: same
+                               ^
+              hint: operationIds must be unique in a document
+            """,
+            """
             spec.yaml:16:25: error: parameter 'q' has unknown location 'body' [#/paths/~1b/post/parameters/0/in]
                     - {name: q, in: body}
                                     ^
@@ -111,12 +117,6 @@ import Testing
                     '20x': {description: nope}
                     ^
               hint: use a code such as 200, a range such as 2XX, or 'default'
-            """,
-            """
-            spec.yaml:14:20: error: duplicate operationId 'same' (first used at 6:20) [#/paths/~1b/post/operationId]
-                  operationId: same
-                               ^
-              hint: operationIds must be unique in a document
             """,
         ])
     }

@@ -18,15 +18,15 @@ extension Brevo {
     /// - Remark: HTTP `GET /processes`.
     /// - Remark: Generated from `#/paths/~1processes/get`.
     public static func getProcesses(limit: Int64? = 10, offset: Int64? = 0, sort: GetProcessesSort? = .desc) -> Request<GetProcesses> {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("sort", sort)
+        var queryItems = QueryItems()
+        queryItems.append("limit", limit)
+        queryItems.append("offset", offset)
+        queryItems.append("sort", sort)
         return Request(
             operationID: "getProcesses",
             method: .get,
             path: "/processes",
-            query: query,
+            query: queryItems,
             security: [["api-key"]],
             errors: [.json(400, ErrorModel.self)],
             response: .json

@@ -19,18 +19,18 @@ extension Brevo {
     /// - Remark: HTTP `GET /smsCampaigns`.
     /// - Remark: Generated from `#/paths/~1smsCampaigns/get`.
     public static func getSMSCampaigns(status: String? = nil, startDate: String? = nil, endDate: String? = nil, limit: Int64? = nil, offset: Int64? = nil, sort: GetSMSCampaignsSort? = .desc) -> Request<[String: JSONValue]> {
-        var query = QueryItems()
-        query.append("status", status)
-        query.append("startDate", startDate)
-        query.append("endDate", endDate)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("sort", sort)
+        var queryItems = QueryItems()
+        queryItems.append("status", status)
+        queryItems.append("startDate", startDate)
+        queryItems.append("endDate", endDate)
+        queryItems.append("limit", limit)
+        queryItems.append("offset", offset)
+        queryItems.append("sort", sort)
         return Request(
             operationID: "getSmsCampaigns",
             method: .get,
             path: "/smsCampaigns",
-            query: query,
+            query: queryItems,
             security: [["api-key"]],
             errors: [.json(400, ErrorModel.self)],
             response: .json

@@ -15,14 +15,14 @@ extension Brevo {
     /// - Remark: HTTP `GET /senders`.
     /// - Remark: Generated from `#/paths/~1senders/get`.
     public static func getSenders(ip: String? = nil, domain: String? = nil) -> Request<[String: JSONValue]> {
-        var query = QueryItems()
-        query.append("ip", ip)
-        query.append("domain", domain)
+        var queryItems = QueryItems()
+        queryItems.append("ip", ip)
+        queryItems.append("domain", domain)
         return Request(
             operationID: "getSenders",
             method: .get,
             path: "/senders",
-            query: query,
+            query: queryItems,
             security: [["api-key"]],
             errors: [.json(400, ErrorModel.self)],
             response: .json

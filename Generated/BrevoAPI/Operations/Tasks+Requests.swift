@@ -26,25 +26,25 @@ extension Brevo {
     /// - Remark: HTTP `GET /crm/tasks`.
     /// - Remark: Generated from `#/paths/~1crm~1tasks/get`.
     public static func getAllTasks(filterType: String? = nil, filterStatus: String? = nil, filterDate: String? = nil, filterAssignTo: String? = nil, filterContacts: String? = nil, filterDeals: String? = nil, filterCompanies: String? = nil, dateFrom: Int64? = nil, dateTo: Int64? = nil, offset: Int64? = nil, limit: Int64? = nil, sort: GetAllTasksSort? = .desc, sortBy: String? = nil) -> Request<[String: JSONValue]> {
-        var query = QueryItems()
-        query.append("filter[type]", filterType)
-        query.append("filter[status]", filterStatus)
-        query.append("filter[date]", filterDate)
-        query.append("filter[assignTo]", filterAssignTo)
-        query.append("filter[contacts]", filterContacts)
-        query.append("filter[deals]", filterDeals)
-        query.append("filter[companies]", filterCompanies)
-        query.append("dateFrom", dateFrom)
-        query.append("dateTo", dateTo)
-        query.append("offset", offset)
-        query.append("limit", limit)
-        query.append("sort", sort)
-        query.append("sortBy", sortBy)
+        var queryItems = QueryItems()
+        queryItems.append("filter[type]", filterType)
+        queryItems.append("filter[status]", filterStatus)
+        queryItems.append("filter[date]", filterDate)
+        queryItems.append("filter[assignTo]", filterAssignTo)
+        queryItems.append("filter[contacts]", filterContacts)
+        queryItems.append("filter[deals]", filterDeals)
+        queryItems.append("filter[companies]", filterCompanies)
+        queryItems.append("dateFrom", dateFrom)
+        queryItems.append("dateTo", dateTo)
+        queryItems.append("offset", offset)
+        queryItems.append("limit", limit)
+        queryItems.append("sort", sort)
+        queryItems.append("sortBy", sortBy)
         return Request(
             operationID: "getAllTasks",
             method: .get,
             path: "/crm/tasks",
-            query: query,
+            query: queryItems,
             security: [["api-key"]],
             errors: [.json(400, ErrorModel.self)],
             response: .json

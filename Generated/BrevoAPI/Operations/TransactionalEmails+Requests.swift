@@ -19,18 +19,18 @@ extension Brevo {
     /// - Remark: HTTP `GET /smtp/blockedContacts`.
     /// - Remark: Generated from `#/paths/~1smtp~1blockedContacts/get`.
     public static func getTransacBlockedContacts(startDate: String? = nil, endDate: String? = nil, limit: Int64? = nil, offset: Int64? = nil, senders: [String]? = nil, sort: GetTransacBlockedContactsSort? = .desc) -> Request<[String: JSONValue]> {
-        var query = QueryItems()
-        query.append("startDate", startDate)
-        query.append("endDate", endDate)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("senders", senders, explode: false)
-        query.append("sort", sort)
+        var queryItems = QueryItems()
+        queryItems.append("startDate", startDate)
+        queryItems.append("endDate", endDate)
+        queryItems.append("limit", limit)
+        queryItems.append("offset", offset)
+        queryItems.append("senders", senders, explode: false)
+        queryItems.append("sort", sort)
         return Request(
             operationID: "getTransacBlockedContacts",
             method: .get,
             path: "/smtp/blockedContacts",
-            query: query,
+            query: queryItems,
             security: [["api-key"]],
             errors: [.json(400, ErrorModel.self)],
             response: .json
@@ -186,18 +186,18 @@ extension Brevo {
     /// - Remark: HTTP `GET /smtp/emailStatus/{identifier}`.
     /// - Remark: Generated from `#/paths/~1smtp~1emailStatus~1{identifier}/get`.
     public static func getScheduledEmailByID(identifier: String, startDate: String? = nil, endDate: String? = nil, sort: GetScheduledEmailByIDSort? = .desc, status: String? = nil, limit: Int64? = nil, offset: Int64? = nil) -> Request<[String: JSONValue]> {
-        var query = QueryItems()
-        query.append("startDate", startDate)
-        query.append("endDate", endDate)
-        query.append("sort", sort)
-        query.append("status", status)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        var queryItems = QueryItems()
+        queryItems.append("startDate", startDate)
+        queryItems.append("endDate", endDate)
+        queryItems.append("sort", sort)
+        queryItems.append("status", status)
+        queryItems.append("limit", limit)
+        queryItems.append("offset", offset)
         return Request(
             operationID: "getScheduledEmailById",
             method: .get,
             path: "/smtp/emailStatus/\(PathSegment.encode(identifier))",
-            query: query,
+            query: queryItems,
             security: [["api-key"]],
             errors: [.json(400, ErrorModel.self), .json(404, ErrorModel.self)],
             response: .json
@@ -221,20 +221,20 @@ extension Brevo {
     /// - Remark: HTTP `GET /smtp/emails`.
     /// - Remark: Generated from `#/paths/~1smtp~1emails/get`.
     public static func getTransacEmailsList(email: String? = nil, templateID: Int64? = nil, messageID: String? = nil, startDate: String? = nil, endDate: String? = nil, sort: GetTransacEmailsListSort? = .desc, limit: Int64? = nil, offset: Int64? = nil) -> Request<[String: JSONValue]> {
-        var query = QueryItems()
-        query.append("email", email)
-        query.append("templateId", templateID)
-        query.append("messageId", messageID)
-        query.append("startDate", startDate)
-        query.append("endDate", endDate)
-        query.append("sort", sort)
-        query.append("limit", limit)
-        query.append("offset", offset)
+        var queryItems = QueryItems()
+        queryItems.append("email", email)
+        queryItems.append("templateId", templateID)
+        queryItems.append("messageId", messageID)
+        queryItems.append("startDate", startDate)
+        queryItems.append("endDate", endDate)
+        queryItems.append("sort", sort)
+        queryItems.append("limit", limit)
+        queryItems.append("offset", offset)
         return Request(
             operationID: "getTransacEmailsList",
             method: .get,
             path: "/smtp/emails",
-            query: query,
+            query: queryItems,
             security: [["api-key"]],
             errors: [.json(400, ErrorModel.self)],
             response: .json
@@ -289,16 +289,16 @@ extension Brevo {
     /// - Remark: HTTP `GET /smtp/statistics/aggregatedReport`.
     /// - Remark: Generated from `#/paths/~1smtp~1statistics~1aggregatedReport/get`.
     public static func getAggregatedSMTPReport(startDate: String? = nil, endDate: String? = nil, days: Int64? = nil, tag: String? = nil) -> Request<[String: JSONValue]> {
-        var query = QueryItems()
-        query.append("startDate", startDate)
-        query.append("endDate", endDate)
-        query.append("days", days)
-        query.append("tag", tag)
+        var queryItems = QueryItems()
+        queryItems.append("startDate", startDate)
+        queryItems.append("endDate", endDate)
+        queryItems.append("days", days)
+        queryItems.append("tag", tag)
         return Request(
             operationID: "getAggregatedSmtpReport",
             method: .get,
             path: "/smtp/statistics/aggregatedReport",
-            query: query,
+            query: queryItems,
             security: [["api-key"]],
             errors: [.json(400, ErrorModel.self)],
             response: .json
@@ -325,23 +325,23 @@ extension Brevo {
     /// - Remark: HTTP `GET /smtp/statistics/events`.
     /// - Remark: Generated from `#/paths/~1smtp~1statistics~1events/get`.
     public static func getEmailEventReport(limit: Int64? = nil, offset: Int64? = nil, startDate: String? = nil, endDate: String? = nil, days: Int64? = nil, email: String? = nil, event: String? = nil, tags: String? = nil, messageID: String? = nil, templateID: Int64? = nil, sort: GetEmailEventReportSort? = .desc) -> Request<[String: JSONValue]> {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("startDate", startDate)
-        query.append("endDate", endDate)
-        query.append("days", days)
-        query.append("email", email)
-        query.append("event", event)
-        query.append("tags", tags)
-        query.append("messageId", messageID)
-        query.append("templateId", templateID)
-        query.append("sort", sort)
+        var queryItems = QueryItems()
+        queryItems.append("limit", limit)
+        queryItems.append("offset", offset)
+        queryItems.append("startDate", startDate)
+        queryItems.append("endDate", endDate)
+        queryItems.append("days", days)
+        queryItems.append("email", email)
+        queryItems.append("event", event)
+        queryItems.append("tags", tags)
+        queryItems.append("messageId", messageID)
+        queryItems.append("templateId", templateID)
+        queryItems.append("sort", sort)
         return Request(
             operationID: "getEmailEventReport",
             method: .get,
             path: "/smtp/statistics/events",
-            query: query,
+            query: queryItems,
             security: [["api-key"]],
             errors: [.json(400, ErrorModel.self)],
             response: .json
@@ -362,19 +362,19 @@ extension Brevo {
     /// - Remark: HTTP `GET /smtp/statistics/reports`.
     /// - Remark: Generated from `#/paths/~1smtp~1statistics~1reports/get`.
     public static func getSMTPReport(limit: Int64? = nil, offset: Int64? = nil, startDate: String? = nil, endDate: String? = nil, days: Int64? = nil, tag: String? = nil, sort: GetSMTPReportSort? = .desc) -> Request<[String: JSONValue]> {
-        var query = QueryItems()
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("startDate", startDate)
-        query.append("endDate", endDate)
-        query.append("days", days)
-        query.append("tag", tag)
-        query.append("sort", sort)
+        var queryItems = QueryItems()
+        queryItems.append("limit", limit)
+        queryItems.append("offset", offset)
+        queryItems.append("startDate", startDate)
+        queryItems.append("endDate", endDate)
+        queryItems.append("days", days)
+        queryItems.append("tag", tag)
+        queryItems.append("sort", sort)
         return Request(
             operationID: "getSmtpReport",
             method: .get,
             path: "/smtp/statistics/reports",
-            query: query,
+            query: queryItems,
             security: [["api-key"]],
             errors: [.json(400, ErrorModel.self)],
             response: .json
@@ -392,16 +392,16 @@ extension Brevo {
     /// - Remark: HTTP `GET /smtp/templates`.
     /// - Remark: Generated from `#/paths/~1smtp~1templates/get`.
     public static func getSMTPTemplates(templateStatus: Bool? = nil, limit: Int64? = nil, offset: Int64? = nil, sort: GetSMTPTemplatesSort? = .desc) -> Request<[String: JSONValue]> {
-        var query = QueryItems()
-        query.append("templateStatus", templateStatus)
-        query.append("limit", limit)
-        query.append("offset", offset)
-        query.append("sort", sort)
+        var queryItems = QueryItems()
+        queryItems.append("templateStatus", templateStatus)
+        queryItems.append("limit", limit)
+        queryItems.append("offset", offset)
+        queryItems.append("sort", sort)
         return Request(
             operationID: "getSmtpTemplates",
             method: .get,
             path: "/smtp/templates",
-            query: query,
+            query: queryItems,
             security: [["api-key"]],
             errors: [.json(400, ErrorModel.self)],
             response: .json

@@ -17,13 +17,13 @@ extension Instantly {
     /// - Remark: HTTP `GET /api/v2/background-jobs/{id}`.
     /// - Remark: Generated from `#/paths/~1api~1v2~1background-jobs~1{id}/get`.
     public static func getBackgroundJob(id: String, dataFields: String? = nil) -> Request<BackgroundJob> {
-        var query = QueryItems()
-        query.append("data_fields", dataFields)
+        var queryItems = QueryItems()
+        queryItems.append("data_fields", dataFields)
         return Request(
             operationID: "getBackgroundJob",
             method: .get,
             path: "/api/v2/background-jobs/\(PathSegment.encode(id))",
-            query: query,
+            query: queryItems,
             security: [["bearerAuth"]],
             errors: [.json(401, InstantlyError.self), .json(404, InstantlyError.self), .json(429, InstantlyError.self)],
             response: .json

@@ -9,19 +9,19 @@ extension Renderer {
         let signature = "public static func \(builder.name)(\(parameters.joined(separator: ", "))) -> Request<\(SwiftLiteral.type(builder.responseType))>"
         writer.block(signature) { writer in
             if !builder.query.isEmpty {
-                writer.line("var query = QueryItems()")
+                writer.line("var queryItems = QueryItems()")
                 for field in builder.query {
                     if field.isList && !field.explode {
-                        writer.line("query.append(\(SwiftLiteral.string(field.wireName)), \(field.parameter), explode: false)")
+                        writer.line("queryItems.append(\(SwiftLiteral.string(field.wireName)), \(field.parameter), explode: false)")
                     } else {
-                        writer.line("query.append(\(SwiftLiteral.string(field.wireName)), \(field.parameter))")
+                        writer.line("queryItems.append(\(SwiftLiteral.string(field.wireName)), \(field.parameter))")
                     }
                 }
             }
             if !builder.headers.isEmpty {
-                writer.line("var headers = HeaderFields()")
+                writer.line("var headerFields = HeaderFields()")
                 for field in builder.headers {
-                    writer.line("headers.append(\(SwiftLiteral.string(field.wireName)), \(field.parameter))")
+                    writer.line("headerFields.append(\(SwiftLiteral.string(field.wireName)), \(field.parameter))")
                 }
             }
             var arguments: [String] = [
@@ -29,8 +29,8 @@ extension Renderer {
                 "method: .\(builder.method)",
                 "path: \(pathExpression(builder.path))",
             ]
-            if !builder.query.isEmpty { arguments.append("query: query") }
-            if !builder.headers.isEmpty { arguments.append("headers: headers") }
+            if !builder.query.isEmpty { arguments.append("query: queryItems") }
+            if !builder.headers.isEmpty { arguments.append("headers: headerFields") }
             switch builder.body {
             case .json(let parameter)?:
                 let optional = builder.parameters.first { $0.name == parameter }?.type.isOptional ?? false

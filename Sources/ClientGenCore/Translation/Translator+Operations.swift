@@ -8,7 +8,8 @@ extension Translator {
 
     mutating func requestBuilder(_ operation: Operation, name: String, nested: inout NestedTypes) -> RequestBuilder {
         let typePrefix = Names.typeName(name)
-        var locals = NameScope()
+        // The builder's own locals, so no parameter can shadow them.
+        var locals = NameScope(reserved: ["queryItems", "headerFields"])
         var parameters: [(parameter: RequestBuilder.Parameter, required: Bool)] = []
         var parameterDocs: [String] = []
         var pathNames: [String: String] = [:]

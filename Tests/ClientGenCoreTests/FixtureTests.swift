@@ -1,0 +1,47 @@
+import ClientGenCore
+import Foundation
+import Testing
+
+/// One small description per construct (`Fixtures/<name>.yaml`) with the exact Swift it must
+/// produce (`Fixtures/<name>.swift.txt`, every generated file under a `// MARK: - File <path>` line)
+/// and the exact diagnostics (`Fixtures/<name>.diagnostics.txt`, absent when there are none).
+/// Re-record after an intended change: `CLIENTGEN_RECORD=1 swift test --filter FixtureTests`.
+@Suite struct FixtureTests {
+    static let folder = PackageRoot.url.appendingPathComponent("Tests/ClientGenCoreTests/Fixtures")
+
+    static let names: [String] = {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }()
+
+    @Test func thereAreFixtures() {
+        #expect(Self.names.count >= 12)
+    }
+
+    @Test(arguments: names)
+    func fixtureGeneratesExpectedSwift(_ name: String) throws {
+        let spec = Self.folder.appendingPathComponent(name + ".yaml")
+        let result = Generator.generate(
+            spec: Array(try Data(contentsOf: spec)),
+            options: GeneratorOptions(moduleName: "FixtureAPI", specPath: "Fixtures/\(name).yaml"))
+        let swift = result.files.map { "// MARK: - File \($0.path)\n\($0.contents)" }.joined(separator: "\n")
+        let diagnostics = result.diagnostics.map(\.description).joined(separator: "\n")
+        try compare(swift, with: name + ".swift.txt")
+        try compare(diagnostics, with: name + ".diagnostics.txt", optional: true)
+    }
+
+    private func compare(_ actual: String, with fileName: String, optional: Bool = false) throws {
+        let url = Self.folder.appendingPathComponent(fileName)
+        if ProcessInfo.processInfo.environment["CLIENTGEN_RECORD"] == "1" {
+            if optional && actual.isEmpty {
+                try? FileManager.default.removeItem(at: url)
+            } else {
+                try Data(actual.utf8).write(to: url)
+            }
+            return
+        }
+        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        let diff = TextDiff.unified(old: expected, new: actual, oldName: fileName, newName: "generated")
+        #expect(diff.isEmpty, "\(fileName) differs; re-record with `CLIENTGEN_RECORD=1 swift test --filter FixtureTests` if intended:\n\(diff)")
+    }
+}
