@@ -60,8 +60,18 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 extension Diagnostic {
     /// Turns a YAML syntax error into a diagnostic so the CLI prints both kinds the same way.
     public init(_ error: YAMLError) {
-        let message = error.context.map { "\(error.message) (\($0))" } ?? error.message
-        self.init(.error, message, at: error.mark, sourceLine: error.sourceLine)
+        var context = error.context
+        if let start = error.contextMark, start != error.mark, let text = context {
+            context = "\(text) that starts at line \(start.line), column \(start.column)"
+        }
+        let message = context.map { "\(error.message) (\($0))" } ?? error.message
+        var hint: String?
+        if error.sourceLine?.contains("\t") == true, error.message.contains("cannot start any token") || error.message.contains("tab") {
+            hint = "YAML is indented with spaces; replace the tab characters"
+        } else if error.message.contains("end of stream"), error.context?.contains("quoted scalar") == true {
+            hint = "close the quoted string"
+        }
+        self.init(.error, message, at: error.mark, hint: hint, sourceLine: error.sourceLine)
     }
 }
 
