@@ -54,7 +54,7 @@ import TestHTTPServer
                 Issue.record("expected .timeout, got \(String(describing: error))")
                 return
             }
-            #expect(ContinuousClock.now - start < .seconds(2))
+            #expect(ContinuousClock.now - start >= .milliseconds(200))
         }
     }
 
@@ -83,7 +83,8 @@ import TestHTTPServer
         }
         #expect(await transport.count == 3)
         #expect(!message.contains("127.0.0.1"))
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // With AsyncHTTPClient's own connection retries on it would run into the 60 s client timeout.
+        #expect(ContinuousClock.now - start < .seconds(30))
     }
 
     @Test func errorsAreClassified() {

@@ -35,7 +35,9 @@ import TestHTTPServer
             }
             #expect(operationID == "get/slow")
             #expect(after == .milliseconds(200))
-            #expect(wall >= .milliseconds(200) && wall < .milliseconds(1500))
+            // The route answers after 3 s; `.timeout` above is what shows the race, so no upper
+            // bound here (the package's tests share 2 cores and can be slow to resume).
+            #expect(wall >= .milliseconds(200))
             // A GET, but a timeout is not retried.
             #expect(await server.requests.count == 1)
             #expect("\(error!)" == "get/slow: no response within 0.2 seconds")
@@ -71,7 +73,7 @@ import TestHTTPServer
         let client = APIClient(serverURL: URL(string: "https://api.example.com")!, transport: HangingTransport(), configuration: .init(timeout: .milliseconds(50)))
         let start = ContinuousClock.now
         await #expect(throws: ClientError.self) { try await client.send(get("/x")) }
-        #expect(ContinuousClock.now - start < .seconds(1))
+        #expect(ContinuousClock.now - start < .seconds(60), "the transport would hang for an hour")
     }
 
     @Test func cancellationWinsOverTheTimeout() async throws {
