@@ -3,6 +3,21 @@ import Foundation
 import Testing
 
 @Suite struct CodableValueTests {
+    /// Request bodies and responses use the client's coders: ISO 8601 in UTC, fraction only when
+    /// there is one, and either form (or an offset) accepted back.
+    @Test func jsonDatesRoundTripWithAndWithoutFractionalSeconds() throws {
+        let encoder = APIClient.Configuration.defaultEncoder()
+        let decoder = APIClient.Configuration.defaultDecoder()
+        let whole = Date(timeIntervalSince1970: 1_704_164_645)
+        let fraction = Date(timeIntervalSince1970: 1_704_164_645.125)
+        let encoded = String(decoding: try encoder.encode([whole, fraction]), as: UTF8.self)
+        #expect(encoded == #"["2024-01-02T03:04:05Z","2024-01-02T03:04:05.125Z"]"#)
+        #expect(try decoder.decode([Date].self, from: Data(encoded.utf8)) == [whole, fraction])
+        let offset = try decoder.decode([Date].self, from: Data(#"["2024-01-02T05:04:05+02:00","2024-01-02T05:04:05.125+02:00"]"#.utf8))
+        #expect(offset == [whole, fraction])
+        #expect(throws: DecodingError.self) { try decoder.decode([Date].self, from: Data(#"["2024-01-02 03:04:05"]"#.utf8)) }
+    }
+
     @Test func openEnumDecodesKnownAndUnknown() throws {
         let decoded = try JSONDecoder().decode([Sort].self, from: Data(#"["asc","desc","shuffled"]"#.utf8))
         #expect(decoded == [.asc, .desc, .unknown("shuffled")])
