@@ -60,8 +60,8 @@ import Testing
         let requests = file("Operations/TagX+Requests.swift")
         #expect(requests.contains(##"qX: String? = "\"\"\"\\(x)#\"`*/\n\u{0}\u{202e}""##))
         #expect(requests.contains(#"mode: Mode? = .unknown("\"\"\"\\(x)")"#))
-        #expect(requests.contains(##"query.append("q\"\\(x)`#\"", qX)"##))
-        #expect(requests.contains(#"headers.append("X-Trace\"\\(x)", xTraceX)"#))
+        #expect(requests.contains(##".append("q\"\\(x)`#\"", qX)"##))
+        #expect(requests.contains(#".append("X-Trace\"\\(x)", xTraceX)"#))
         #expect(requests.contains(#"operationID: "get\"Item\\(x)`\u{202e}","#))
         #expect(file("Nasty+Client.swift").contains(
             ##"public static let defaultServerURL: URL = URL(string: "https://api.example.com/v1?q=\"\\(x)#\"")!"##))
