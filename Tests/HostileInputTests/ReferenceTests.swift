@@ -49,6 +49,25 @@ import Testing
         #expect(result.files.map(\.path).contains("Models/Node.swift") || result.diagnostics.hasErrors)
     }
 
+    /// A component that is only a `$ref` to itself (or to a component that refers back) has no shape;
+    /// generating `typealias Loop = Loop` or `A = B; B = A` makes the module fail to compile.
+    @Test func aliasOnlyReferenceCyclesDoNotBecomeCyclicTypealiases() {
+        let result = generateQuickly(spec("""
+            paths: {}
+            components:
+              schemas:
+                Loop: {$ref: '#/components/schemas/Loop'}
+                A: {allOf: [{$ref: '#/components/schemas/B'}]}
+                B: {allOf: [{$ref: '#/components/schemas/A'}]}
+            """))
+        let text = result.files.map(\.contents).joined()
+        // Known generator bug (Translator.componentDeclaration): see the hostile-input report.
+        withKnownIssue("reference-only cycles are generated as cyclic typealiases") {
+            #expect(!text.contains("public typealias Loop = Loop"))
+            #expect(!(text.contains("public typealias A = B") && text.contains("public typealias B = A")))
+        }
+    }
+
     @Test func referenceToTheWholeDocumentIsNotASchema() {
         let result = generateQuickly(spec("""
             paths: {}
