@@ -1,5 +1,11 @@
 import OpenAPI
 
+/// Results shared by every copy of a `Translator`, so repeated questions about a component cost one answer.
+final class TranslationMemo {
+    var flattened: [String: (properties: [Schema.Property], required: [String])?] = [:]
+    var inProgress: Set<String> = []
+}
+
 /// `allOf` merged into one struct; `oneOf`/`anyOf` as enums with associated values; recursion boxed.
 extension Translator {
     /// An object's properties with every `allOf` member merged in (later members win on a name),
@@ -13,14 +19,21 @@ extension Translator {
         var properties = schema.properties
         var required = schema.required
         for member in schema.allOf {
-            let resolved: Schema
+            let flattened: (properties: [Schema.Property], required: [String])?
             if let reference = member.reference {
-                guard let target = component(reference) else { return nil }
-                resolved = target
+                // Each referenced component is merged once: diamonds of allOf stay linear.
+                if let cached = memo.flattened[reference] {
+                    flattened = cached
+                } else {
+                    guard let target = component(reference), memo.inProgress.insert(reference).inserted else { return nil }
+                    flattened = flattenedObject(target, depth: depth + 1)
+                    memo.inProgress.remove(reference)
+                    memo.flattened[reference] = .some(flattened)
+                }
             } else {
-                resolved = member
+                flattened = flattenedObject(member, depth: depth + 1)
             }
-            guard let merged = flattenedObject(resolved, depth: depth + 1) else { return nil }
+            guard let merged = flattened else { return nil }
             for property in merged.properties {
                 if let index = properties.firstIndex(where: { $0.name == property.name }) {
                     properties[index] = property

@@ -46,6 +46,7 @@ struct Translator {
     var inlineEdges: [String: Set<String>] = [:]
     /// The component schema being translated, for recursion checks.
     var currentComponent: String?
+    let memo = TranslationMemo()
 
     init(document: Document, options: GeneratorOptions) {
         self.document = document
