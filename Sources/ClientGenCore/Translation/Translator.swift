@@ -157,6 +157,12 @@ struct Translator {
         if schema.reference == nil, schema.properties.isEmpty, variants(schema).count > 1 {
             return .oneOf(oneOfEnum(schema, name: name, doc: doc, enclosing: [name]))
         }
+        if let start = currentComponent, isReferenceCycle(from: start) {
+            warnOnce(
+                "'\(start)' only refers to itself through $ref; generated as JSONValue", schema,
+                hint: "give one schema of the cycle a type or properties")
+            return .typeAlias(TypeAlias(doc: doc, name: name, type: .json))
+        }
         var nested = NestedTypes(reserved: topLevelNames.union([name]))
         var type = typeRef(schema, suggested: name + "Value", &nested)
         if isNullable(schema) { type = type.optional }
@@ -165,6 +171,18 @@ struct Translator {
             return .namespace(Namespace(doc: doc, name: name, members: nested.declarations))
         }
         return .typeAlias(TypeAlias(doc: doc, name: name, type: type))
+    }
+
+    /// `A: {$ref: B}`, `B: {$ref: A}`: aliases that would define a type as itself.
+    func isReferenceCycle(from start: String) -> Bool {
+        var seen: Set<String> = []
+        var current = start
+        while let schema = componentSchemas[current], schema.properties.isEmpty, let next = directComponent(schema) {
+            if next == start { return true }
+            guard seen.insert(next).inserted else { return false }
+            current = next
+        }
+        return false
     }
 
     func schemaDoc(_ schema: Schema, pointer: JSONPointer) -> DocComment {
