@@ -64,6 +64,11 @@ import Testing
         #expect(!text.contains("public typealias Loop = Loop"))
         #expect(!(text.contains("public typealias A = B") && text.contains("public typealias B = A")))
         #expect(text.contains("public typealias Loop = JSONValue"))
+        #expect(summaries(result.diagnostics) == [
+            "6:11: warning: 'Loop' only refers to itself through $ref; generated as JSONValue [#/components/schemas/Loop]",
+            "7:8: warning: 'A' only refers to itself through $ref; generated as JSONValue [#/components/schemas/A]",
+            "8:8: warning: 'B' only refers to itself through $ref; generated as JSONValue [#/components/schemas/B]",
+        ])
     }
 
     @Test func referenceToTheWholeDocumentIsNotASchema() {
