@@ -61,8 +61,18 @@ struct DocumentReader {
 
     // MARK: References
 
+    /// `#/components/schemas/*` by name: most `$ref`s point there, so they are found in O(1).
+    private lazy var componentSchemaNodes: [String: Node] = {
+        var nodes: [String: Node] = [:]
+        for pair in root["components"]?["schemas"]?.mapping ?? [] {
+            if let name = pair.key.scalar, nodes[name] == nil { nodes[name] = pair.value }
+        }
+        return nodes
+    }()
+
     /// Looks up a local `#/...` pointer in the document.
-    func node(at reference: String) -> Node? {
+    mutating func node(at reference: String) -> Node? {
+        if let name = JSONPointer.componentSchemaName(reference) { return componentSchemaNodes[name] }
         guard let pointer = JSONPointer(reference: reference) else { return nil }
         var current = root
         for token in pointer.tokens {

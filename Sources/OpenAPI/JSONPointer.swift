@@ -29,6 +29,15 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
 
     public var lastToken: String? { tokens.last }
 
+    /// The schema name of a `#/components/schemas/Name` pointer, without splitting the whole pointer.
+    public static func componentSchemaName(_ reference: String) -> String? {
+        let prefix = "#/components/schemas/"
+        guard reference.hasPrefix(prefix) else { return nil }
+        let name = reference.dropFirst(prefix.count)
+        guard !name.isEmpty, !name.contains("/") else { return nil }
+        return name.contains("~") ? unescape(String(name)) : String(name)
+    }
+
     static func escape(_ token: String) -> String {
         guard token.contains("~") || token.contains("/") else { return token }
         return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")

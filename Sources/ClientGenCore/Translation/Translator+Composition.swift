@@ -122,7 +122,7 @@ extension Translator {
     /// The component a property's schema stands for directly (`$ref`, a one-member `allOf`, a nullable `oneOf`).
     func directComponent(_ schema: Schema) -> String? {
         if let reference = schema.reference, component(reference) != nil {
-            return JSONPointer(reference: reference)?.lastToken
+            return JSONPointer.componentSchemaName(reference)
         }
         if schema.allOf.count == 1, schema.properties.isEmpty { return directComponent(schema.allOf[0]) }
         let members = variants(schema)

@@ -318,10 +318,7 @@ struct Translator {
     }
 
     mutating func referencedType(_ reference: String, _ schema: Schema) -> TypeRef {
-        let prefix = "#/components/schemas/"
-        if reference.hasPrefix(prefix), let name = componentNames[JSONPointer(reference: reference)?.lastToken ?? ""],
-            JSONPointer(reference: reference)?.tokens.count == 3
-        {
+        if let schemaName = JSONPointer.componentSchemaName(reference), let name = componentNames[schemaName] {
             return .named(name)
         }
         warnOnce(
@@ -332,10 +329,8 @@ struct Translator {
 
     /// The component schema a `$ref` names, if it is one.
     func component(_ reference: String?) -> Schema? {
-        guard let reference, let pointer = JSONPointer(reference: reference), pointer.tokens.count == 3,
-            pointer.tokens[0] == "components", pointer.tokens[1] == "schemas"
-        else { return nil }
-        return componentSchemas[pointer.tokens[2]]
+        guard let reference, let name = JSONPointer.componentSchemaName(reference) else { return nil }
+        return componentSchemas[name]
     }
 
     /// Cases for a string or integer enum (null entries skipped), or nil when the schema is neither.
