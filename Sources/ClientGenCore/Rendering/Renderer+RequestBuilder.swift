@@ -1,3 +1,5 @@
+import Foundation
+
 extension Renderer {
     func render(_ builder: RequestBuilder, into writer: inout CodeWriter) {
         writer.doc(builder.doc)
@@ -68,13 +70,21 @@ extension Renderer {
         }
     }
 
+    /// RFC 3986 path characters stay; anything else in a spec's path text (spaces, quotes, `#`, `?`)
+    /// is percent-encoded, so the runtime always gets a valid encoded path.
+    static func percentEncodedPath(_ literal: String) -> String {
+        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        allowed.insert(charactersIn: "-._~!$&'()*+,;=:@/%")
+        return literal.addingPercentEncoding(withAllowedCharacters: allowed) ?? literal
+    }
+
     /// `"/processes/\(PathSegment.encode(processId))"`, so every parameter is encoded as one segment.
     func pathExpression(_ parts: [RequestBuilder.PathPart]) -> String {
         var text = "\""
         for part in parts {
             switch part {
             case .literal(let literal):
-                text += String(SwiftLiteral.string(literal).dropFirst().dropLast())
+                text += String(SwiftLiteral.string(Self.percentEncodedPath(literal)).dropFirst().dropLast())
             case .parameter(let name):
                 text += "\\(PathSegment.encode(\(name)))"
             }
