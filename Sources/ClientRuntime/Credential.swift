@@ -65,7 +65,8 @@ public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringCo
         case .apiKey(let name, .query, let value):
             query.append(QueryItem(name: name, value: value))
         case .apiKey(let name, .cookie, let value):
-            cookies.append("\(name)=\(value)")
+            // A cookie value is percent-encoded so `;`, `,` or spaces in it cannot add a second cookie.
+            cookies.append("\(name)=\(Self.cookieValue(value))")
         case .bearer(let token):
             headers.set("Authorization", "Bearer \(token)")
         case .basic(let username, let password):
@@ -85,5 +86,14 @@ extension [Credential] {
             if found.count == alternative.count { return found }
         }
         return nil
+    }
+}
+
+extension Credential {
+    /// RFC 6265 cookie-octets stay; everything else (`;`, `,`, space, quotes, control characters) is percent-encoded.
+    static func cookieValue(_ value: String) -> String {
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0x21)...Unicode.Scalar(0x7E)))
+        allowed.insert(charactersIn: "!#$&'()*+-./:<=>?@[]^_`{|}~")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 }

@@ -15,6 +15,25 @@ public struct HTTPRequest: Sendable {
     }
 }
 
+/// Printing or dumping a request never shows a secret: header values and query values are
+/// replaced, since any of them may carry a credential (`api-key`, `Authorization`, `?api_key=`).
+extension HTTPRequest: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String {
+        var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        let redacted = components?.queryItems?.map { URLQueryItem(name: $0.name, value: "<redacted>") }
+        components?.queryItems = redacted
+        let shownURL = components?.string ?? "<url>"
+        let names = headers.map(\.name).joined(separator: ", ")
+        return "HTTPRequest(\(method.rawValue) \(shownURL), headers: [\(names)], body: \(body?.count ?? 0) bytes)"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["description": description], displayStyle: .struct)
+    }
+}
+
 /// A received response, body read fully.
 public struct HTTPResponse: Sendable {
     public var status: Int

@@ -50,3 +50,26 @@ import TestHTTPServer
         }
     }
 }
+
+@Suite struct WireRequestRedactionTests {
+    @Test func httpRequestDescriptionAndDumpHideHeaderAndQueryValues() {
+        let request = HTTPRequest(
+            url: URL(string: "https://api.example.com/v1/items?api_key=query-secret&page=2")!, method: .get,
+            headers: [HeaderField(name: "Authorization", value: "Bearer header-secret"), HeaderField(name: "api-key", value: "key-secret")])
+        var dumped = ""
+        dump(request, to: &dumped)
+        for text in [request.description, "\(request)", String(reflecting: request), dumped] {
+            #expect(!text.contains("secret"), "\(text)")
+        }
+        #expect(request.description == "HTTPRequest(GET https://api.example.com/v1/items?api_key=%3Credacted%3E&page=%3Credacted%3E, headers: [Authorization, api-key], body: 0 bytes)")
+    }
+
+    @Test func cookieCredentialCannotAddASecondCookie() throws {
+        let client = APIClient(
+            serverURL: URL(string: "https://api.example.com")!,
+            credentials: [.apiKey(scheme: "session", name: "SESSION", in: .cookie, value: "abc; admin=1")])
+        let request = Request<Void>(operationID: "op", method: .get, path: "/x", security: [["session"]], response: .empty)
+        let wire = try client.makeHTTPRequest(for: request)
+        #expect(wire.headers.first { $0.name == "Cookie" }?.value == "SESSION=abc%3B%20admin=1")
+    }
+}
