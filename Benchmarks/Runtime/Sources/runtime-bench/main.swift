@@ -1,0 +1,190 @@
+// Runtime overhead of the generated BrevoAPI client over hand-written code doing the same work:
+// build the `GET /processes?limit=50` request with the api-key header, "receive" a page of 50
+// processes (canned bytes, no network), check the status and decode it.
+//
+//   swift run -c release runtime-bench [iterations]
+//
+// Three pairs are timed (median of 9 alternating rounds of `iterations` each, µs per call):
+//   build+decode  sync:  APIClient.makeHTTPRequest + the client's decoder     vs URLRequest + JSONDecoder
+//   send (timeout nil):  APIClient.send through an in-memory transport           vs an async hand-written call
+//   send (default cfg):  the same with the default 60 s per-attempt timeout (a task group per call)
+import BrevoAPI
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+// MARK: - The page: 50 processes, like Brevo's own responses (some exports with URLs, some imports with info).
+
+func makePage() -> Data {
+    var processes: [String] = []
+    for i in 0..<50 {
+        switch i % 3 {
+        case 0:
+            processes.append(#"{"id":\#(1000 + i),"name":"SEARCH_EXPORT_USERS","status":"completed","export_url":"https://exports.brevo.com/\#(i)/contacts.csv"}"#)
+        case 1:
+            processes.append(#"{"id":\#(1000 + i),"name":"IMPORTUSER","status":"completed","info":{"import":{"invalid_emails":"https://reports.brevo.com/\#(i)/invalid.csv","duplicate_contact_id":null,"duplicate_ext_id":null,"duplicate_email_id":"https://reports.brevo.com/\#(i)/dup.csv","duplicate_phone_id":null,"duplicate_whatsapp_id":null,"duplicate_landline_number_id":null}}}"#)
+        default:
+            processes.append(#"{"id":\#(1000 + i),"name":"CAMPAIGN_USER_DETAILS","status":"processing"}"#)
+        }
+    }
+    return Data(#"{"count":1234,"processes":[\#(processes.joined(separator: ","))]}"#.utf8)
+}
+
+let page = makePage()
+
+// MARK: - Hand-written baseline: plain structs, URLRequest, JSONDecoder.
+
+struct HandImport: Decodable {
+    var invalidEmails: String?
+    var duplicateContactID: String?
+    var duplicateExtID: String?
+    var duplicateEmailID: String?
+    var duplicatePhoneID: String?
+    var duplicateWhatsappID: String?
+    var duplicateLandlineNumberID: String?
+    enum CodingKeys: String, CodingKey {
+        case invalidEmails = "invalid_emails"
+        case duplicateContactID = "duplicate_contact_id"
+        case duplicateExtID = "duplicate_ext_id"
+        case duplicateEmailID = "duplicate_email_id"
+        case duplicatePhoneID = "duplicate_phone_id"
+        case duplicateWhatsappID = "duplicate_whatsapp_id"
+        case duplicateLandlineNumberID = "duplicate_landline_number_id"
+    }
+}
+struct HandInfo: Decodable { var `import`: HandImport? }
+struct HandProcess: Decodable {
+    var id: Int64
+    var name: String
+    var status: String
+    var info: HandInfo?
+    var exportURL: String?
+    enum CodingKeys: String, CodingKey { case id, name, status, info, exportURL = "export_url" }
+}
+struct HandPage: Decodable {
+    var count: Int64?
+    var processes: [HandProcess]?
+}
+
+struct HandError: Error { var status: Int }
+
+@inline(never)
+func handRequest(limit: Int) -> URLRequest {
+    var components = URLComponents(string: "https://api.brevo.com/v3/processes")!
+    components.queryItems = [
+        URLQueryItem(name: "limit", value: String(limit)),
+        URLQueryItem(name: "offset", value: "0"),
+        URLQueryItem(name: "sort", value: "desc"),
+    ]
+    var request = URLRequest(url: components.url!)
+    request.httpMethod = "GET"
+    request.setValue("application/json", forHTTPHeaderField: "Accept")
+    request.setValue("ClientGen", forHTTPHeaderField: "User-Agent")
+    request.setValue("xkeysib-benchmark", forHTTPHeaderField: "api-key")
+    return request
+}
+
+@inline(never)
+func handDecode(_ data: Data, status: Int) throws -> HandPage {
+    guard (200..<300).contains(status) else { throw HandError(status: status) }
+    return try JSONDecoder().decode(HandPage.self, from: data)
+}
+
+/// What a hand-written async call does around its URLSession call; the "network" returns the page.
+@inline(never)
+func handSend(limit: Int) async throws -> HandPage {
+    let request = handRequest(limit: limit)
+    let (data, status) = await cannedNetwork(request)
+    return try handDecode(data, status: status)
+}
+
+@inline(never)
+func cannedNetwork(_ request: URLRequest) async -> (Data, Int) {
+    precondition(request.url != nil)
+    return (page, 200)
+}
+
+// MARK: - Generated client: the same through an in-memory transport.
+
+struct CannedTransport: HTTPTransport {
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        HTTPResponse(status: 200, headers: [HeaderField(name: "Content-Type", value: "application/json")], body: page)
+    }
+}
+
+let clientNoTimeout = APIClient(serverURL: Brevo.defaultServerURL, credentials: [Brevo.apiKey("xkeysib-benchmark")],
+                                transport: CannedTransport(), configuration: .init(timeout: nil))
+let clientDefault = APIClient(serverURL: Brevo.defaultServerURL, credentials: [Brevo.apiKey("xkeysib-benchmark")],
+                              transport: CannedTransport())
+
+@inline(never)
+func generatedSync() throws -> GetProcesses {
+    let request = Brevo.getProcesses(limit: 50)
+    let wire = try clientNoTimeout.makeHTTPRequest(for: request)
+    precondition(wire.url.query != nil)
+    // `ResponseDecoder.decode` is internal; `.json` is the configured decoder on the response type.
+    return try clientNoTimeout.configuration.makeDecoder().decode(GetProcesses.self, from: page)
+}
+
+// MARK: - Timing
+
+let iterations = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1])! : 2000
+let rounds = 9
+let clock = ContinuousClock()
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+/// µs per call of a batch of `iterations` calls.
+func batch(_ body: () async throws -> Int) async rethrows -> Double {
+    var sink = 0
+    let start = clock.now
+    for _ in 0..<iterations { sink &+= try await body() }
+    let d = clock.now - start
+    precondition(sink != 42)
+    return (Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12) / Double(iterations)
+}
+
+/// Rounds alternate generated and hand-written batches, so a change in the machine's load hits both.
+func pair(_ generated: () async throws -> Int, _ hand: () async throws -> Int) async rethrows -> (Double, Double) {
+    _ = try await batch(generated)  // warm-up
+    _ = try await batch(hand)
+    var g: [Double] = [], h: [Double] = []
+    for _ in 0..<rounds {
+        g.append(try await batch(generated))
+        h.append(try await batch(hand))
+    }
+    return (median(g), median(h))
+}
+
+// Same answers from both sides before timing anything.
+let generated = try generatedSync()
+let hand = try handDecode(page, status: 200)
+precondition(generated.processes?.count == 50 && hand.processes?.count == 50)
+precondition(generated.processes!.map(\.id) == hand.processes!.map(\.id))
+precondition(generated.processes!.map(\.exportURL) == hand.processes!.map(\.exportURL))
+
+func report(_ label: String, generated: Double, hand: Double) {
+    let overhead = (generated / hand - 1) * 100
+    print(String(format: "| %@ | %.1f | %.1f | %+.1f%% | %@ |", label, generated, hand, overhead,
+                 overhead <= 10 ? "met (≤10%)" : "NOT met (≤10%)"))
+}
+
+print("runtime-bench: \(iterations) calls × \(rounds) rounds (alternating), median µs per call, page of 50 processes (\(page.count) bytes)")
+print("| case | generated (µs/call) | hand-written (µs/call) | overhead | target |")
+print("|---|---:|---:|---:|---|")
+
+let sync = try await pair({ try generatedSync().processes!.count }, {
+    let request = handRequest(limit: 50)
+    precondition(request.url != nil)
+    return try handDecode(page, status: 200).processes!.count
+})
+report("build + decode (sync)", generated: sync.0, hand: sync.1)
+
+let sendNil = try await pair({ try await clientNoTimeout.send(Brevo.getProcesses(limit: 50)).processes!.count },
+                             { try await handSend(limit: 50).processes!.count })
+report("send, timeout nil", generated: sendNil.0, hand: sendNil.1)
+
+let sendDefault = try await pair({ try await clientDefault.send(Brevo.getProcesses(limit: 50)).processes!.count },
+                                 { try await handSend(limit: 50).processes!.count })
+report("send, default config (60 s timeout)", generated: sendDefault.0, hand: sendDefault.1)
