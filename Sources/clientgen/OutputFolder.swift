@@ -162,7 +162,9 @@ struct OutputFolder {
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try data.write(to: url)
             }
-            try Self.syncFolder(work)
+            // No fsync: the swap below is atomic against a killed or failed run, which is the promise;
+            // flushing every file cost 85% of the wall time (Plaid 7.2 s → 1.2 s without it) and only
+            // guards against power loss, after which the files can be regenerated from the spec.
             if fileManager.fileExists(atPath: target) {
                 try Self.exchange(work, target)
                 // `work` now holds the previous contents.
@@ -189,8 +191,12 @@ struct OutputFolder {
         }
         for name in names where name.hasPrefix(prefix) && fileManager.fileExists(atPath: parent + "/" + name) {
             let leftover = OutputFolder(path: parent + "/" + name).contents()
+            // A kill mid-write can leave a file cut short, even before its header is complete.
+            let header = Data(Generator.headerPrefix.utf8)
             let onlyOurs = leftover.others.isEmpty
-                && leftover.files.allSatisfy { Self.isGenerated($0.value) || Self.keptFiles.contains($0.key) }
+                && leftover.files.allSatisfy {
+                    Self.isGenerated($0.value) || Self.keptFiles.contains($0.key) || header.starts(with: $0.value)
+                }
             if onlyOurs { try? fileManager.removeItem(atPath: parent + "/" + name) }
         }
     }
@@ -211,18 +217,6 @@ struct OutputFolder {
         try FileManager.default.copyItem(atPath: source, toPath: destination)
         if let date = try FileManager.default.attributesOfItem(atPath: source)[.modificationDate] {
             try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: destination)
-        }
-    }
-
-    /// Flushes every file of the new folder to disk before it becomes visible.
-    private static func syncFolder(_ folder: String) throws {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return }
-        while let relative = enumerator.nextObject() as? String {
-            let descriptor = open(folder + "/" + relative, O_RDONLY)
-            if descriptor >= 0 {
-                _ = fsync(descriptor)
-                close(descriptor)
-            }
         }
     }
 
