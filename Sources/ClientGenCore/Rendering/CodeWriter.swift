@@ -95,6 +95,12 @@ public enum SwiftLiteral {
         }
     }
 
+    /// `name: Type = default`, as in a parameter list.
+    static func parameter(_ name: String, _ type: TypeRef, default value: Literal?) -> String {
+        let base = "\(name): \(self.type(type))"
+        return value.map { base + " = " + literal($0) } ?? base
+    }
+
     static func type(_ type: TypeRef) -> String {
         switch type {
         case .named(let name): name

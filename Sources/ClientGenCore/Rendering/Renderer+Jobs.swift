@@ -20,10 +20,7 @@ extension Renderer {
 
     func render(_ builder: PaginationBuilder, into writer: inout CodeWriter) {
         writer.doc(builder.doc)
-        let parameters = builder.parameters.map { parameter in
-            let base = "\(parameter.name): \(SwiftLiteral.type(parameter.type))"
-            return parameter.defaultValue.map { base + " = " + SwiftLiteral.literal($0) } ?? base
-        }
+        let parameters = builder.parameters.map { SwiftLiteral.parameter($0.name, $0.type, default: $0.defaultValue) }
         let page = SwiftLiteral.type(builder.pageType)
         let item = SwiftLiteral.type(builder.itemType)
         writer.block("public static func \(builder.name)(\(parameters.joined(separator: ", "))) -> Pagination<\(page), \(item)>") { writer in

@@ -4,10 +4,7 @@ extension Renderer {
     func render(_ builder: RequestBuilder, into writer: inout CodeWriter) {
         writer.doc(builder.doc)
         if builder.deprecated { writer.line("@available(*, deprecated)") }
-        let parameters = builder.parameters.map { parameter in
-            let base = "\(parameter.name): \(SwiftLiteral.type(parameter.type))"
-            return parameter.defaultValue.map { base + " = " + SwiftLiteral.literal($0) } ?? base
-        }
+        let parameters = builder.parameters.map { SwiftLiteral.parameter($0.name, $0.type, default: $0.defaultValue) }
         let signature = "public static func \(builder.name)(\(parameters.joined(separator: ", "))) -> Request<\(SwiftLiteral.type(builder.responseType))>"
         writer.block(signature) { writer in
             if !builder.query.isEmpty {

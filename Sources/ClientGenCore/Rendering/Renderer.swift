@@ -91,10 +91,7 @@ public struct Renderer: Sendable {
     }
 
     private func renderInitializer(_ structure: Structure, into writer: inout CodeWriter) {
-        let parameters = structure.properties.map { property in
-            let base = "\(property.name): \(SwiftLiteral.type(property.type))"
-            return property.defaultValue.map { base + " = " + SwiftLiteral.literal($0) } ?? base
-        }
+        let parameters = structure.properties.map { SwiftLiteral.parameter($0.name, $0.type, default: $0.defaultValue) }
         writer.block("public init(\(parameters.joined(separator: ", ")))") { writer in
             for property in structure.properties {
                 if property.boxed {
