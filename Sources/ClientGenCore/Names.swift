@@ -88,10 +88,7 @@ public enum Names {
             previous = character
         }
         if !current.isEmpty { words.append(current) }
-        return words.map { word in
-            // Keep a word's letters ASCII-safe: non-ASCII letters are valid in Swift identifiers.
-            word
-        }
+        return words
     }
 
     /// A scalar that may appear in a Swift identifier (the C11 extended-identifier ranges Swift's

@@ -127,8 +127,7 @@ struct DocumentReader {
 
     mutating func readDocument() -> Document? {
         let pointer = JSONPointer.root
-        guard let pairs = mapping(root, pointer, what: "the document") else { return nil }
-        _ = pairs
+        guard mapping(root, pointer, what: "the document") != nil else { return nil }
         guard let versionNode = root["openapi"], let version = versionNode.scalar else {
             if root["swagger"] != nil {
                 error(
@@ -155,7 +154,7 @@ struct DocumentReader {
         for key in ["webhooks"] where root[key] != nil {
             warning("'\(key)' are not generated; skipped", root[key]!, pointer.appending(key))
         }
-        checkSecurityNames(security, components)
+        checkSecurityNames(components)
         return Document(
             openAPIVersion: version, info: info, servers: servers, paths: paths,
             components: components, security: security
@@ -285,7 +284,7 @@ struct DocumentReader {
         }
     }
 
-    mutating func checkSecurityNames(_ security: [SecurityRequirement]?, _ components: Components) {
+    mutating func checkSecurityNames(_ components: Components) {
         let known = Set(components.securitySchemes.map(\.name))
         guard let securityNode = root["security"]?.sequence else { return }
         for (index, item) in securityNode.enumerated() {
@@ -297,6 +296,5 @@ struct DocumentReader {
                 )
             }
         }
-        _ = security
     }
 }

@@ -162,7 +162,7 @@ public struct Renderer: Sendable {
             writer.line("case unknown(JSONValue)")
             writer.blankLine()
             writer.block("public init(from decoder: any Decoder) throws") { writer in
-                if let discriminator = oneOf.discriminator {
+                if oneOf.discriminator != nil {
                     writer.line("let container = try decoder.container(keyedBy: DiscriminatorKeys.self)")
                     writer.switchBlock("switch try container.decodeIfPresent(String.self, forKey: .discriminator)") { writer in
                         for oneOfCase in oneOf.cases where !oneOfCase.discriminatorValues.isEmpty {
@@ -171,7 +171,6 @@ public struct Renderer: Sendable {
                         }
                         writer.line("default: self = .unknown(try JSONValue(from: decoder))")
                     }
-                    _ = discriminator
                 } else {
                     for oneOfCase in oneOf.cases {
                         writer.block("if let value = try? \(SwiftLiteral.type(oneOfCase.type))(from: decoder)") { writer in

@@ -48,7 +48,7 @@ extension Translator {
         guard let statusBuilder = builders[statusOperation.operationID ?? ""] else {
             return fail("the job's status operation needs an operationId")
         }
-        guard let parameter = statusOperation.parameters.first(where: { $0.name == link.parameter }),
+        guard statusOperation.parameters.contains(where: { $0.name == link.parameter }),
             let argument = statusBuilder.parameters.first(where: { $0.name == Names.memberName(link.parameter) })
         else { return fail("the status operation has no parameter '\(link.parameter)'") }
         guard let snapshotSchema = successSchema(statusOperation),
@@ -87,7 +87,6 @@ extension Translator {
             guard let startedSchema = successSchema(operation), let id = property(idField, of: startedSchema),
                 let startedBuilder = builders[operation.operationID ?? ""]
             else { return fail("the response of '\(operation.operationID ?? operation.path)' has no field '\(idField)'") }
-            _ = parameter
             return JobFactory(
                 doc: DocComment(lines: lines), name: "job", parameterLabel: "for", parameterName: "started",
                 parameterType: startedBuilder.responseType, statusBuilder: statusBuilder.name,
