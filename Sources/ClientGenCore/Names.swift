@@ -67,6 +67,11 @@ public enum Names {
 
     /// Splits on anything that is not a letter or digit, and at lower→upper case changes.
     static func words(_ raw: String) -> [String] {
+        raw.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(raw) : characterWords(raw)
+    }
+
+    /// `words(_:)` for any text, Character by Character.
+    static func characterWords(_ raw: String) -> [String] {
         var words: [String] = []
         var current = ""
         var previous: Character?
@@ -88,6 +93,32 @@ public enum Names {
             previous = character
         }
         if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// `words(_:)` for ASCII text (nearly every name in practice), on bytes instead of Characters:
+    /// the same rules, without a String per character.
+    static func asciiWords(_ raw: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        var previousIsLowerOrDigit = false
+        for byte in raw.utf8 {
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLowerOrDigit = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            guard isUpper || isLowerOrDigit else {
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+                previousIsLowerOrDigit = false
+                continue
+            }
+            if previousIsLowerOrDigit, isUpper, !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+            current.append(byte)
+            previousIsLowerOrDigit = isLowerOrDigit
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 

@@ -45,24 +45,27 @@ public enum OpenAPIReader {
     }
 }
 
-/// Finds the text of a line on demand; only used on the diagnostics path.
+/// The text of a line by number, from an index of line starts built in one pass; only used on
+/// the diagnostics path, where a large document may carry hundreds of warnings.
 struct SourceLines {
     let bytes: [UInt8]
+    /// Offset of the first byte of each line; line 1 starts at 0.
+    let lineStarts: [Int]
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") {
+                starts.append(index + 1)
+            }
+        }
+        lineStarts = starts
+    }
 
     func line(_ number: Int) -> String? {
-        var current = 1
-        var start = 0
-        var index = 0
-        while index < bytes.count, current < number {
-            if bytes[index] == UInt8(ascii: "\n") {
-                current += 1
-                start = index + 1
-            }
-            index += 1
-        }
-        guard current == number, start <= bytes.count else { return nil }
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let start = lineStarts[number - 1]
         var end = start
         while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
         return String(decoding: bytes[start..<end], as: UTF8.self)

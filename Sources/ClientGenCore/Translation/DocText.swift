@@ -4,6 +4,28 @@ enum DocText {
     static func lines(_ text: String?) -> [String] {
         guard let text else { return [] }
         var lines: [String] = []
+        // Printable ASCII with `\n` breaks (most prose): split and trim on bytes, no per-scalar cleaning.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) {
+            for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                var end = rawLine.endIndex
+                while end > rawLine.startIndex, text.utf8[text.utf8.index(before: end)] == 0x20 {
+                    end = text.utf8.index(before: end)
+                }
+                if end == rawLine.startIndex {
+                    if let last = lines.last, !last.isEmpty { lines.append("") }
+                } else {
+                    lines.append(String(decoding: rawLine[rawLine.startIndex..<end], as: UTF8.self))
+                }
+            }
+            while lines.last == "" { lines.removeLast() }
+            return lines
+        }
+        return generalLines(text)
+    }
+
+    /// `lines(_:)` for any text: every line break, control and bidi character handled.
+    static func generalLines(_ text: String) -> [String] {
+        var lines: [String] = []
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             let cleaned = clean(String(rawLine))
             if cleaned.isEmpty {
