@@ -34,17 +34,22 @@ public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparab
         let prefix = "#/components/schemas/"
         guard reference.hasPrefix(prefix) else { return nil }
         let name = reference.dropFirst(prefix.count)
-        guard !name.isEmpty, !name.contains("/") else { return nil }
-        return name.contains("~") ? unescape(String(name)) : String(name)
+        guard !name.isEmpty, !name.utf8.contains(slash) else { return nil }
+        return name.utf8.contains(tilde) ? unescape(String(name)) : String(name)
     }
 
+    private static let tilde = UInt8(ascii: "~")
+    private static let slash = UInt8(ascii: "/")
+
     static func escape(_ token: String) -> String {
-        guard token.contains("~") || token.contains("/") else { return token }
+        // Byte checks: `String.contains(_: String)` goes through Foundation's `range(of:)`, and this
+        // runs for every key of every node read (19% of a 3 MB document's generate time).
+        guard token.utf8.contains(where: { $0 == tilde || $0 == slash }) else { return token }
         return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     static func unescape(_ token: String) -> String {
-        guard token.contains("~") else { return token }
+        guard token.utf8.contains(tilde) else { return token }
         return token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
     }
 
