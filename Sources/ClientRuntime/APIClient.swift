@@ -7,6 +7,9 @@ public final class APIClient: Sendable {
     public let credentials: [Credential]
     public let transport: any HTTPTransport
     public let configuration: Configuration
+    /// `scheme://host[:port]/base-path` without a trailing slash, or why the server URL cannot be
+    /// used; worked out once here instead of on every request.
+    private let baseURL: Result<String, ClientError>
 
     public init(
         serverURL: URL,
@@ -18,6 +21,7 @@ public final class APIClient: Sendable {
         self.credentials = credentials
         self.transport = transport
         self.configuration = configuration
+        self.baseURL = Self.makeBaseURL(serverURL, configuration: configuration)
     }
 
     /// Performs the request and returns the decoded 2xx body.
@@ -41,7 +45,7 @@ public final class APIClient: Sendable {
     /// Builds the wire request: URL, default + request + auth headers, encoded body.
     /// Public so it can be inspected; `send` uses exactly this.
     public func makeHTTPRequest<Response>(for request: Request<Response>) throws -> HTTPRequest {
-        try checkTransportSecurity()
+        let base = try baseURL.get()
         var headers = configuration.defaultHeaders
         var query = request.query
         if let accept = request.response.accept {
@@ -71,27 +75,15 @@ public final class APIClient: Sendable {
         for field in headers.fields {
             try Self.validate(field)
         }
-        return HTTPRequest(url: try makeURL(path: request.path, query: query), method: request.method, headers: headers.fields, body: body)
+        return HTTPRequest(url: try makeURL(base: base, path: request.path, query: query), method: request.method,
+                           headers: headers.fields, body: body)
     }
 
-    private func makeURL(path: String, query: QueryItems) throws -> URL {
+    private func makeURL(base: String, path: String, query: QueryItems) throws -> URL {
         guard PercentEncoding.isEncodedAbsolutePath(path) else {
             throw ClientError.invalidURL("request path must start with \"/\" and be percent-encoded")
         }
-        guard var components = URLComponents(url: serverURL, resolvingAgainstBaseURL: true),
-              let host = components.host, !host.isEmpty
-        else {
-            throw ClientError.invalidURL("server URL has no host")
-        }
-        var basePath = components.percentEncodedPath
-        while basePath.hasSuffix("/") { basePath.removeLast() }
-        components.percentEncodedQuery = nil
-        components.fragment = nil
-        components.percentEncodedPath = ""
-        guard let origin = components.string else {
-            throw ClientError.invalidURL("server URL cannot be rebuilt")
-        }
-        var string = origin + basePath + path
+        var string = base + path
         if !query.isEmpty {
             string += "?" + query.percentEncoded
         }
@@ -99,6 +91,32 @@ public final class APIClient: Sendable {
             throw ClientError.invalidURL("cannot build a URL for path \(path)")
         }
         return url
+    }
+
+    /// The transport security check and the origin and base path of `serverURL`, as one string
+    /// that request paths are appended to.
+    private static func makeBaseURL(_ serverURL: URL, configuration: Configuration) -> Result<String, ClientError> {
+        do {
+            try checkTransportSecurity(serverURL, configuration: configuration)
+        } catch let error as ClientError {
+            return .failure(error)
+        } catch {
+            return .failure(.invalidURL("\(error)"))
+        }
+        guard var components = URLComponents(url: serverURL, resolvingAgainstBaseURL: true),
+              let host = components.host, !host.isEmpty
+        else {
+            return .failure(.invalidURL("server URL has no host"))
+        }
+        var basePath = components.percentEncodedPath
+        while basePath.hasSuffix("/") { basePath.removeLast() }
+        components.percentEncodedQuery = nil
+        components.fragment = nil
+        components.percentEncodedPath = ""
+        guard let origin = components.string else {
+            return .failure(.invalidURL("server URL cannot be rebuilt"))
+        }
+        return .success(origin + basePath)
     }
 
     private func decode<Response>(_ response: HTTPResponse, for request: Request<Response>) throws -> APIResponse<Response> {
@@ -124,9 +142,10 @@ public final class APIClient: Sendable {
 
     /// Rejects header names or values that could split or smuggle header lines.
     private static func validate(_ field: HeaderField) throws {
-        let forbidden: Set<UInt8> = [0x0D, 0x0A, 0x00]
-        let badName = field.name.isEmpty || field.name.utf8.contains { forbidden.contains($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: " ") }
-        if badName || field.value.utf8.contains(where: forbidden.contains) {
+        let badName = field.name.isEmpty || field.name.utf8.contains {
+            $0 == 0x0D || $0 == 0x0A || $0 == 0x00 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: " ")
+        }
+        if badName || field.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }) {
             let safeName = String(field.name.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
             throw ClientError.invalidHeader(name: safeName)
         }

@@ -7,6 +7,15 @@ public struct HeaderField: Hashable, Sendable {
         self.name = name
         self.value = value
     }
+
+    /// Header names compared ignoring ASCII case (RFC 9110 field names are ASCII tokens), on bytes
+    /// and without allocating: this runs for every header set on every request.
+    static func namesMatch(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        return zip(lhs.utf8, rhs.utf8).allSatisfy { a, b in
+            a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= UInt8(ascii: "a") && (a | 0x20) <= UInt8(ascii: "z"))
+        }
+    }
 }
 
 /// Ordered header fields with case-insensitive lookup.
@@ -47,12 +56,11 @@ public struct HeaderFields: Hashable, Sendable, ExpressibleByDictionaryLiteral {
 
     /// Removes every field named `name` (any case).
     public mutating func remove(_ name: String) {
-        fields.removeAll { $0.name.lowercased() == name.lowercased() }
+        fields.removeAll { HeaderField.namesMatch($0.name, name) }
     }
 
     /// The first value for `name`, compared case-insensitively.
     public subscript(name: String) -> String? {
-        let key = name.lowercased()
-        return fields.first { $0.name.lowercased() == key }?.value
+        fields.first { HeaderField.namesMatch($0.name, name) }?.value
     }
 }

@@ -4,7 +4,7 @@ extension APIClient {
     /// Refuses to send anything over plain `http://` except to this machine (localhost, 127.0.0.0/8,
     /// ::1), unless `Configuration.allowInsecureHTTP` says so: credentials and bodies would travel
     /// unencrypted. Schemes other than http and https are always refused.
-    func checkTransportSecurity() throws {
+    static func checkTransportSecurity(_ serverURL: URL, configuration: Configuration) throws {
         let scheme = serverURL.scheme?.lowercased() ?? ""
         switch scheme {
         case "https":
