@@ -10,4 +10,11 @@ where RawValue: ParameterValue & Codable & Hashable & Sendable {
 
 extension OpenEnum {
     public var parameterValue: String { rawValue.parameterValue }
+
+    /// Values are equal when their raw values are: `.unknown("active")`, if built by hand, equals
+    /// `.active`. Declared here so the compiler does not synthesise a case-by-case `==` and `hash`
+    /// for every generated enum (some have hundreds of cases).
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }

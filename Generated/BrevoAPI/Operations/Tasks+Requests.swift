@@ -140,26 +140,5 @@ extension Brevo {
         )
     }
 
-    public enum GetAllTasksSort: OpenEnum {
-        case asc
-        case desc
-        /// A value this version of the description does not list.
-        case unknown(String)
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "asc": self = .asc
-            case "desc": self = .desc
-            default: self = .unknown(rawValue)
-            }
-        }
-
-        public var rawValue: String {
-            switch self {
-            case .asc: "asc"
-            case .desc: "desc"
-            case .unknown(let value): value
-            }
-        }
-    }
+    public typealias GetAllTasksSort = Brevo.GetProcessesSort
 }

@@ -503,141 +503,15 @@ extension Brevo {
         )
     }
 
-    public enum GetTransacBlockedContactsSort: OpenEnum {
-        case asc
-        case desc
-        /// A value this version of the description does not list.
-        case unknown(String)
+    public typealias GetTransacBlockedContactsSort = Brevo.GetProcessesSort
 
-        public init(rawValue: String) {
-            switch rawValue {
-            case "asc": self = .asc
-            case "desc": self = .desc
-            default: self = .unknown(rawValue)
-            }
-        }
+    public typealias GetScheduledEmailByIDSort = Brevo.GetProcessesSort
 
-        public var rawValue: String {
-            switch self {
-            case .asc: "asc"
-            case .desc: "desc"
-            case .unknown(let value): value
-            }
-        }
-    }
+    public typealias GetTransacEmailsListSort = Brevo.GetProcessesSort
 
-    public enum GetScheduledEmailByIDSort: OpenEnum {
-        case asc
-        case desc
-        /// A value this version of the description does not list.
-        case unknown(String)
+    public typealias GetEmailEventReportSort = Brevo.GetProcessesSort
 
-        public init(rawValue: String) {
-            switch rawValue {
-            case "asc": self = .asc
-            case "desc": self = .desc
-            default: self = .unknown(rawValue)
-            }
-        }
+    public typealias GetSMTPReportSort = Brevo.GetProcessesSort
 
-        public var rawValue: String {
-            switch self {
-            case .asc: "asc"
-            case .desc: "desc"
-            case .unknown(let value): value
-            }
-        }
-    }
-
-    public enum GetTransacEmailsListSort: OpenEnum {
-        case asc
-        case desc
-        /// A value this version of the description does not list.
-        case unknown(String)
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "asc": self = .asc
-            case "desc": self = .desc
-            default: self = .unknown(rawValue)
-            }
-        }
-
-        public var rawValue: String {
-            switch self {
-            case .asc: "asc"
-            case .desc: "desc"
-            case .unknown(let value): value
-            }
-        }
-    }
-
-    public enum GetEmailEventReportSort: OpenEnum {
-        case asc
-        case desc
-        /// A value this version of the description does not list.
-        case unknown(String)
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "asc": self = .asc
-            case "desc": self = .desc
-            default: self = .unknown(rawValue)
-            }
-        }
-
-        public var rawValue: String {
-            switch self {
-            case .asc: "asc"
-            case .desc: "desc"
-            case .unknown(let value): value
-            }
-        }
-    }
-
-    public enum GetSMTPReportSort: OpenEnum {
-        case asc
-        case desc
-        /// A value this version of the description does not list.
-        case unknown(String)
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "asc": self = .asc
-            case "desc": self = .desc
-            default: self = .unknown(rawValue)
-            }
-        }
-
-        public var rawValue: String {
-            switch self {
-            case .asc: "asc"
-            case .desc: "desc"
-            case .unknown(let value): value
-            }
-        }
-    }
-
-    public enum GetSMTPTemplatesSort: OpenEnum {
-        case asc
-        case desc
-        /// A value this version of the description does not list.
-        case unknown(String)
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "asc": self = .asc
-            case "desc": self = .desc
-            default: self = .unknown(rawValue)
-            }
-        }
-
-        public var rawValue: String {
-            switch self {
-            case .asc: "asc"
-            case .desc: "desc"
-            case .unknown(let value): value
-            }
-        }
-    }
+    public typealias GetSMTPTemplatesSort = Brevo.GetProcessesSort
 }

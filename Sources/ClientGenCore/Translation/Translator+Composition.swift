@@ -4,6 +4,14 @@ import OpenAPI
 final class TranslationMemo {
     var flattened: [String: (properties: [Schema.Property], required: [String])?] = [:]
     var inProgress: Set<String> = []
+    /// Values of an inline enum → the qualified name of its first declaration.
+    var enumDeclarations: [EnumShape: String] = [:]
+}
+
+/// What makes two inline enums interchangeable: the same raw type and the same cases in order.
+struct EnumShape: Hashable {
+    let rawType: String
+    let cases: [OpenEnum.Case]
 }
 
 /// `allOf` merged into one struct; `oneOf`/`anyOf` as enums with associated values; recursion boxed.
@@ -65,7 +73,7 @@ extension Translator {
 
     /// The enum for a `oneOf`/`anyOf` with two or more variants.
     mutating func oneOfEnum(_ schema: Schema, name: String, doc: DocComment, enclosing: [String]) -> OneOfEnum {
-        var nested = NestedTypes(reserved: topLevelNames.union(enclosing + [name]))
+        var nested = NestedTypes(reserved: topLevelNames.union(enclosing + [name]), path: scopeRoot + enclosing + [name])
         var caseNames = NameScope(reserved: ["unknown"])
         var cases: [OneOfEnum.Case] = []
         for (index, variant) in variants(schema).enumerated() {

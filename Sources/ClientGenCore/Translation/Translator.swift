@@ -27,8 +27,13 @@ public struct GeneratorOptions: Hashable, Sendable {
 struct NestedTypes {
     var scope: NameScope
     var declarations: [Declaration] = []
+    /// The scope's qualified name from the module's top level (`["Brevo"]`, `["Process", "Info"]`).
+    let path: [String]
 
-    init(reserved: Set<String>) { scope = NameScope(reserved: reserved) }
+    init(reserved: Set<String>, path: [String]) {
+        scope = NameScope(reserved: reserved)
+        self.path = path
+    }
 }
 
 /// Translates a `Document` into Swift declarations grouped into files. Pure: no disk, no globals.
@@ -46,6 +51,12 @@ struct Translator {
     var inlineEdges: [String: Set<String>] = [:]
     /// The component schema being translated, for recursion checks.
     var currentComponent: String?
+    /// Where `enclosing` paths start: the namespace while request builders are translated, the
+    /// top level while components are.
+    var scopeRoot: [String] = []
+    /// How many `@available(*, deprecated)` structs enclose the declarations being made: enums
+    /// declared there are not shared, or using them elsewhere would warn.
+    var deprecatedDepth = 0
     let memo = TranslationMemo()
 
     init(document: Document, options: GeneratorOptions) {
@@ -82,7 +93,8 @@ struct Translator {
         var members = NameScope()
         let client = clientNamespace(namespace, members: &members)
         var files = [SwiftFile(path: "\(namespace)+Client.swift", declarations: [.namespace(client)])]
-        var nested = NestedTypes(reserved: topLevelNames)
+        var nested = NestedTypes(reserved: topLevelNames, path: [namespace])
+        scopeRoot = [namespace]
         var fileNames = NameScope(reserved: ["\(namespace)+Client"])
         // First every builder, so job links can point across tags.
         var groupMembers: [[Declaration]] = []
@@ -126,6 +138,7 @@ struct Translator {
                     path: "Operations/\(fileName).swift",
                     declarations: [.extension(Extension(doc: doc, name: namespace, members: groupMembers[index] + groupHoisted[index]))]))
         }
+        scopeRoot = []
         for component in document.components.schemas {
             let name = componentNames[component.name]!
             currentComponent = component.name
@@ -163,7 +176,7 @@ struct Translator {
                 hint: "give one schema of the cycle a type or properties")
             return .typeAlias(TypeAlias(doc: doc, name: name, type: .json))
         }
-        var nested = NestedTypes(reserved: topLevelNames.union([name]))
+        var nested = NestedTypes(reserved: topLevelNames.union([name]), path: [name])
         var type = typeRef(schema, suggested: name + "Value", &nested)
         if isNullable(schema) { type = type.optional }
         if !nested.declarations.isEmpty {
@@ -204,7 +217,9 @@ struct Translator {
 
     mutating func structure(_ schema: Schema, name: String, doc: DocComment, enclosing: [String]) -> Structure {
         let object = flattenedObject(schema) ?? (schema.properties, schema.required)
-        var nested = NestedTypes(reserved: topLevelNames.union(enclosing))
+        if schema.deprecated { deprecatedDepth += 1 }
+        defer { if schema.deprecated { deprecatedDepth -= 1 } }
+        var nested = NestedTypes(reserved: topLevelNames.union(enclosing), path: scopeRoot + enclosing)
         var members = NameScope()
         var properties: [Structure.Property] = []
         for property in object.properties {
@@ -263,7 +278,7 @@ struct Translator {
         if let (rawType, cases) = enumCases(schema) {
             let name = nested.scope.claim(nestedName(suggested, enclosing: enclosing))
             let doc = DocText.comment(DocText.summaryAndDescription(schema.title, schema.description))
-            nested.declarations.append(.openEnum(OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases)))
+            nested.declarations.append(sharedEnum(OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases), in: nested.path))
             return .named(name)
         }
         if isObjectStruct(schema) {
@@ -309,6 +324,21 @@ struct Translator {
         case .null?:
             return .json
         }
+    }
+
+    /// The enum itself the first time its list of values is seen in the module; after that a
+    /// typealias of the same name to that first declaration. Descriptions repeat inline enums
+    /// (Asana declares the same `opt_fields` list on dozens of operations, `allOf` copies a base's
+    /// enums into every merged struct): every name stays, the compiler sees each list once.
+    func sharedEnum(_ openEnum: OpenEnum, in path: [String]) -> Declaration {
+        let shape = EnumShape(rawType: openEnum.rawType, cases: openEnum.cases)
+        if let first = memo.enumDeclarations[shape] {
+            return .typeAlias(TypeAlias(doc: openEnum.doc, name: openEnum.name, type: .named(first)))
+        }
+        if deprecatedDepth == 0 {
+            memo.enumDeclarations[shape] = (path + [openEnum.name]).joined(separator: ".")
+        }
+        return .openEnum(openEnum)
     }
 
     /// A nested type may not shadow a type generated code uses: `data` in `Job` becomes `JobData`, not `Data`.
