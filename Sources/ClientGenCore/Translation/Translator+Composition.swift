@@ -6,6 +6,8 @@ final class TranslationMemo {
     var inProgress: Set<String> = []
     /// Values of an inline enum → the qualified name of its first declaration.
     var enumDeclarations: [EnumShape: String] = [:]
+    /// String enum value → case name (before collisions are resolved).
+    var caseNames: [String: String] = [:]
 }
 
 /// What makes two inline enums interchangeable: the same raw type and the same cases in order.

@@ -120,7 +120,7 @@ extension Translator {
         let members = variants(schema)
         if members.count == 1, schema.properties.isEmpty { return parameterKind(members[0], depth: depth + 1) }
         guard members.isEmpty, schema.allOf.isEmpty, schema.properties.isEmpty else { return nil }
-        if enumCases(schema) != nil { return .single }
+        if enumRawType(schema) != nil { return .single }
         switch schema.nonNullTypes {
         case [.string], [.integer], [.number], [.boolean]: return .single
         case [.array]:

@@ -363,34 +363,47 @@ struct Translator {
         return componentSchemas[name]
     }
 
+    /// `String` or `Int` for a string or integer enum (null entries skipped), nil when the schema is neither.
+    func enumRawType(_ schema: Schema) -> String? {
+        guard let values = schema.enumValues, values.contains(where: { $0 != .null }) else { return nil }
+        let types = schema.nonNullTypes
+        if types.isEmpty || types == [.string], values.allSatisfy({ $0 == .null || $0.string != nil }) { return "String" }
+        if types == [.integer] || types.isEmpty, values.allSatisfy({ value in
+            if case .integer = value { return true }
+            return value == .null
+        }) {
+            return "Int"
+        }
+        return nil
+    }
+
     /// Cases for a string or integer enum (null entries skipped), or nil when the schema is neither.
     func enumCases(_ schema: Schema) -> (rawType: String, cases: [OpenEnum.Case])? {
-        guard let values = schema.enumValues?.filter({ $0 != .null }), !values.isEmpty else { return nil }
-        let types = schema.nonNullTypes
+        guard let rawType = enumRawType(schema), let values = schema.enumValues?.filter({ $0 != .null }) else { return nil }
         var scope = NameScope(reserved: ["unknown"])
         var seen: Set<String> = []
-        if types.isEmpty || types == [.string], values.allSatisfy({ $0.string != nil }) {
+        if rawType == "String" {
             let cases = values.compactMap(\.string).compactMap { value -> OpenEnum.Case? in
                 guard seen.insert(value).inserted else { return nil }
-                let base = value.isEmpty ? "empty" : Names.memberName(value)
-                return OpenEnum.Case(name: scope.claim(base), rawValue: value)
+                return OpenEnum.Case(name: scope.claim(caseName(value)), rawValue: value)
             }
             return ("String", cases)
         }
-        if types == [.integer] || types.isEmpty {
-            var integers: [Int64] = []
-            for value in values {
-                guard case .integer(let number) = value else { return nil }
-                integers.append(number)
-            }
-            let cases = integers.compactMap { number -> OpenEnum.Case? in
-                guard seen.insert(String(number)).inserted else { return nil }
-                let base = number < 0 ? "minus\(-number)" : "_\(number)"
-                return OpenEnum.Case(name: scope.claim(base), rawValue: String(number))
-            }
-            return ("Int", cases)
+        let cases = values.compactMap { value -> OpenEnum.Case? in
+            guard case .integer(let number) = value, seen.insert(String(number)).inserted else { return nil }
+            let base = number < 0 ? "minus\(-number)" : "_\(number)"
+            return OpenEnum.Case(name: scope.claim(base), rawValue: String(number))
         }
-        return nil
+        return ("Int", cases)
+    }
+
+    /// The case name for a string enum value, remembered: the same values recur across a
+    /// description (Asana repeats each `opt_fields` list on dozens of operations).
+    func caseName(_ value: String) -> String {
+        if let known = memo.caseNames[value] { return known }
+        let name = value.isEmpty ? "empty" : Names.memberName(value)
+        memo.caseNames[value] = name
+        return name
     }
 
     /// Cases of a string enum, for parameter defaults.
