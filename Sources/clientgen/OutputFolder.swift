@@ -157,11 +157,11 @@ struct OutputFolder {
             for file in carried {
                 try Self.carry(from: target + "/" + file, to: work + "/" + file)
             }
-            for (file, data) in new where existing.files[file] != data {
-                let url = URL(fileURLWithPath: work + "/" + file)
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url)
+            let changed = new.filter { existing.files[$0.key] != $0.value }.sorted { $0.key < $1.key }
+            for folder in Set(changed.map { ($0.key as NSString).deletingLastPathComponent }) where !folder.isEmpty {
+                try fileManager.createDirectory(atPath: work + "/" + folder, withIntermediateDirectories: true)
             }
+            try Self.writeAll(changed, into: work)
             // No fsync: the swap below is atomic against a killed or failed run, which is the promise;
             // flushing every file cost 85% of the wall time (Plaid 7.2 s → 1.2 s without it) and only
             // guards against power loss, after which the files can be regenerated from the spec.
@@ -177,6 +177,38 @@ struct OutputFolder {
             throw error
         }
         return summary
+    }
+
+    /// Writes new files into folders that exist, with one open/write/close each (Foundation's
+    /// `Data.write` and a `createDirectory` per file cost a third of Plaid's 2,300-file write).
+    /// Writing from several threads was tried: the directory lock made it slower.
+    private static func writeAll(_ files: [(key: String, value: Data)], into folder: String) throws {
+        for file in files {
+            if let failure = writeNew(folder + "/" + file.key, file.value) { throw CLIError(failure) }
+        }
+    }
+
+    /// Creates `path` (it must not exist) holding `data`; an error message, or nil.
+    private static func writeNew(_ path: String, _ data: Data) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return "cannot create '\(path)': \(String(cString: strerror(errno)))" }
+        defer { close(descriptor) }
+        return data.withUnsafeBytes { buffer -> String? in
+            var offset = 0
+            while offset < buffer.count {
+                #if canImport(Glibc)
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                let count = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return "cannot write '\(path)': \(String(cString: strerror(errno)))"
+                }
+                offset += count
+            }
+            return nil
+        }
     }
 
     /// Cleans up after a killed run: puts back a previous folder that was moved aside (only possible
