@@ -162,7 +162,7 @@ struct Translator {
     mutating func componentDeclaration(_ schema: Schema, name: String) -> Declaration {
         let doc = schemaDoc(schema, pointer: schema.pointer)
         if schema.reference == nil, isObjectStruct(schema) {
-            return .structure(structure(schema, name: name, doc: doc, enclosing: [name]))
+            return .structure(structure(schema, name: name, doc: doc, enclosing: [name], deprecated: schema.deprecated))
         }
         if schema.reference == nil, let (rawType, cases) = enumCases(schema) {
             return .openEnum(OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases))
@@ -215,10 +215,12 @@ struct Translator {
 
     // MARK: Structs
 
-    mutating func structure(_ schema: Schema, name: String, doc: DocComment, enclosing: [String]) -> Structure {
+    mutating func structure(
+        _ schema: Schema, name: String, doc: DocComment, enclosing: [String], deprecated: Bool
+    ) -> Structure {
         let object = flattenedObject(schema) ?? (schema.properties, schema.required)
-        if schema.deprecated { deprecatedDepth += 1 }
-        defer { if schema.deprecated { deprecatedDepth -= 1 } }
+        if deprecated { deprecatedDepth += 1 }
+        defer { if deprecated { deprecatedDepth -= 1 } }
         var nested = NestedTypes(reserved: topLevelNames.union(enclosing), path: scopeRoot + enclosing)
         var members = NameScope()
         var properties: [Structure.Property] = []
@@ -243,7 +245,7 @@ struct Translator {
             warnOnce("required property '\(required)' is not declared in 'properties'; ignored", schema)
         }
         return Structure(
-            doc: doc, name: name, properties: properties, nested: nested.declarations, deprecated: schema.deprecated)
+            doc: doc, name: name, properties: properties, nested: nested.declarations, deprecated: deprecated)
     }
 
     // MARK: Types
@@ -284,7 +286,9 @@ struct Translator {
         if isObjectStruct(schema) {
             let name = nested.scope.claim(nestedName(suggested, enclosing: enclosing))
             let doc = DocText.comment(DocText.summaryAndDescription(schema.title, schema.description))
-            let inner = structure(schema, name: name, doc: doc, enclosing: enclosing + [name])
+            // Not `@available(*, deprecated)` even when the schema is: the property using it already
+            // says so, and its own declaration and initialiser would warn in generated code.
+            let inner = structure(schema, name: name, doc: doc, enclosing: enclosing + [name], deprecated: false)
             nested.declarations.append(.structure(inner))
             return .named(name)
         }
