@@ -183,18 +183,33 @@ public enum Names {
 
 /// Hands out unique names within one scope, in the order asked, so results are deterministic.
 public struct NameScope: Sendable {
+    /// Names taken in every scope of a kind (a module's top-level types), shared and never copied:
+    /// thousands of nested scopes each reserving them stays linear.
+    private let shared: Set<String>
     private var used: Set<String>
 
-    public init(reserved: Set<String> = []) { used = reserved }
+    public init(reserved: Set<String> = []) {
+        shared = []
+        used = reserved
+    }
+
+    public init(shared: Set<String>, reserved: Set<String>) {
+        self.shared = shared
+        used = reserved
+    }
 
     /// `name`, or `name2`, `name3`, … when taken.
     public mutating func claim(_ name: String) -> String {
         let bare = name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
-        if used.insert(bare).inserted { return name }
+        if take(bare) { return name }
         var index = 2
-        while !used.insert(bare + String(index)).inserted { index += 1 }
+        while !take(bare + String(index)) { index += 1 }
         return bare + String(index)
     }
 
-    public func contains(_ name: String) -> Bool { used.contains(name) }
+    private mutating func take(_ name: String) -> Bool {
+        !shared.contains(name) && used.insert(name).inserted
+    }
+
+    public func contains(_ name: String) -> Bool { shared.contains(name) || used.contains(name) }
 }

@@ -28,6 +28,12 @@ extension Translator {
         guard types.isEmpty || types == [.object] else { return nil }
         var properties = schema.properties
         var required = schema.required
+        // Positions by name, so merging stays linear in the number of properties.
+        var positions: [String: Int] = [:]
+        for (index, property) in properties.enumerated() where positions[property.name] == nil {
+            positions[property.name] = index
+        }
+        var requiredSet = Set(required)
         for member in schema.allOf {
             let flattened: (properties: [Schema.Property], required: [String])?
             if let reference = member.reference {
@@ -45,13 +51,16 @@ extension Translator {
             }
             guard let merged = flattened else { return nil }
             for property in merged.properties {
-                if let index = properties.firstIndex(where: { $0.name == property.name }) {
+                if let index = positions[property.name] {
                     properties[index] = property
                 } else {
+                    positions[property.name] = properties.count
                     properties.append(property)
                 }
             }
-            required += merged.required.filter { !required.contains($0) }
+            for name in merged.required where requiredSet.insert(name).inserted {
+                required.append(name)
+            }
         }
         return (properties, required)
     }
@@ -75,7 +84,7 @@ extension Translator {
 
     /// The enum for a `oneOf`/`anyOf` with two or more variants.
     mutating func oneOfEnum(_ schema: Schema, name: String, doc: DocComment, enclosing: [String]) -> OneOfEnum {
-        var nested = NestedTypes(reserved: topLevelNames.union(enclosing + [name]), path: scopeRoot + enclosing + [name])
+        var nested = NestedTypes(shared: topLevelNames, reserved: Set(enclosing + [name]), path: scopeRoot + enclosing + [name])
         var caseNames = NameScope(reserved: ["unknown"])
         var cases: [OneOfEnum.Case] = []
         for (index, variant) in variants(schema).enumerated() {

@@ -30,8 +30,9 @@ struct NestedTypes {
     /// The scope's qualified name from the module's top level (`["Brevo"]`, `["Process", "Info"]`).
     let path: [String]
 
-    init(reserved: Set<String>, path: [String]) {
-        scope = NameScope(reserved: reserved)
+    /// `shared` are names every such scope avoids (the module's top-level types), `reserved` this one's own.
+    init(shared: Set<String>, reserved: Set<String> = [], path: [String]) {
+        scope = NameScope(shared: shared, reserved: reserved)
         self.path = path
     }
 }
@@ -93,7 +94,7 @@ struct Translator {
         var members = NameScope()
         let client = clientNamespace(namespace, members: &members)
         var files = [SwiftFile(path: "\(namespace)+Client.swift", declarations: [.namespace(client)])]
-        var nested = NestedTypes(reserved: topLevelNames, path: [namespace])
+        var nested = NestedTypes(shared: topLevelNames, path: [namespace])
         scopeRoot = [namespace]
         var fileNames = NameScope(reserved: ["\(namespace)+Client"])
         // First every builder, so job links can point across tags.
@@ -176,7 +177,7 @@ struct Translator {
                 hint: "give one schema of the cycle a type or properties")
             return .typeAlias(TypeAlias(doc: doc, name: name, type: .json))
         }
-        var nested = NestedTypes(reserved: topLevelNames.union([name]), path: [name])
+        var nested = NestedTypes(shared: topLevelNames, reserved: [name], path: [name])
         var type = typeRef(schema, suggested: name + "Value", &nested)
         if isNullable(schema) { type = type.optional }
         if !nested.declarations.isEmpty {
@@ -221,14 +222,15 @@ struct Translator {
         let object = flattenedObject(schema) ?? (schema.properties, schema.required)
         if deprecated { deprecatedDepth += 1 }
         defer { if deprecated { deprecatedDepth -= 1 } }
-        var nested = NestedTypes(reserved: topLevelNames.union(enclosing), path: scopeRoot + enclosing)
+        var nested = NestedTypes(shared: topLevelNames, reserved: Set(enclosing), path: scopeRoot + enclosing)
         var members = NameScope()
         var properties: [Structure.Property] = []
+        let requiredNames = Set(object.required)
         for property in object.properties {
             let swiftName = members.claim(Names.memberName(property.name))
             var type = typeRef(property.schema, suggested: Names.typeName(property.name), &nested, enclosing: enclosing)
             // readOnly/writeOnly properties travel in one direction only, so neither side may require them.
-            let required = object.required.contains(property.name) && !property.schema.readOnly && !property.schema.writeOnly
+            let required = requiredNames.contains(property.name) && !property.schema.readOnly && !property.schema.writeOnly
             if !required || isNullable(property.schema) { type = type.optional }
             let boxed = directComponent(property.schema).map { needsBox(target: $0, current: currentComponent) } ?? false
             var docParagraphs = DocText.summaryAndDescription(property.schema.title, property.schema.description)
@@ -241,7 +243,8 @@ struct Translator {
                     deprecated: property.schema.deprecated, boxed: boxed
                 ))
         }
-        for required in object.required where !object.properties.contains(where: { $0.name == required }) {
+        let declaredNames = Set(object.properties.map(\.name))
+        for required in object.required where !declaredNames.contains(required) {
             warnOnce("required property '\(required)' is not declared in 'properties'; ignored", schema)
         }
         return Structure(
