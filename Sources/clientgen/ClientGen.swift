@@ -61,13 +61,16 @@ struct SourceOptions: ParsableArguments {
     }
 
     /// Generates one client in memory, printing diagnostics; throws when it cannot be generated.
-    func generate(_ resolved: ResolvedClient) throws -> [GeneratedFile] {
+    /// The result names every file read (the spec and the files its `$ref`s name).
+    func generate(_ resolved: ResolvedClient) throws -> GenerationResult {
         let client = resolved.client
         let specFile = resolved.specFile
         guard let data = FileManager.default.contents(atPath: specFile) else {
             throw CLIError("cannot read spec '\(specFile)'")
         }
-        var result = Generator.generate(spec: Array(data), options: client.options)
+        var result = Generator.generate(
+            spec: Array(data), options: client.options,
+            files: .folder(URL(fileURLWithPath: specFile).deletingLastPathComponent()))
         if strict {
             result.diagnostics = result.diagnostics.map { diagnostic in
                 var diagnostic = diagnostic
@@ -79,7 +82,7 @@ struct SourceOptions: ParsableArguments {
         guard result.succeeded else {
             throw CLIError("\(client.spec): generation failed; nothing was written to \(client.output)")
         }
-        return result.files
+        return result
     }
 }
 
@@ -93,10 +96,10 @@ struct Generate: ParsableCommand {
         let clients = try source.clients()
         // Generate everything first: a failure in any spec leaves every output folder untouched.
         let generated = try clients.map { ($0, try source.generate($0)) }
-        for (resolved, files) in generated {
+        for (resolved, result) in generated {
             let client = resolved.client
-            let summary = try OutputFolder(path: client.output).write(files)
-            Console.info("\(client.module): \(files.count) files in \(client.output) (\(summary))")
+            let summary = try OutputFolder(path: client.output).write(result.files)
+            Console.info("\(client.module): read \(Console.list(result.inputs)); \(result.files.count) files in \(client.output) (\(summary))")
         }
     }
 }
@@ -110,7 +113,7 @@ struct Check: ParsableCommand {
     func run() throws {
         var differences = 0
         for resolved in try source.clients() {
-            let files = try source.generate(resolved)
+            let files = try source.generate(resolved).files
             let diff = OutputFolder(path: resolved.client.output).diff(against: files)
             if !diff.isEmpty {
                 differences += 1
@@ -133,8 +136,8 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         for resolved in try source.clients() {
-            let files = try source.generate(resolved)
-            Console.info("\(resolved.client.spec): OK (\(files.count) files would be generated)")
+            let result = try source.generate(resolved)
+            Console.info("\(resolved.client.spec): OK (read \(Console.list(result.inputs)); \(result.files.count) files would be generated)")
         }
     }
 }

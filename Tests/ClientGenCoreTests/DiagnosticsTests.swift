@@ -3,7 +3,8 @@ import Foundation
 import Testing
 
 /// Bad and unsupported input: each `Diagnostics/<case>.yaml` must print exactly
-/// `Diagnostics/<case>.txt` (every diagnostic, as `clientgen` prints it).
+/// `Diagnostics/<case>.txt` (every diagnostic, as `clientgen` prints it). Files that cases refer to
+/// with `$ref` live in `Diagnostics/referenced/`.
 /// Re-record after an intended change: `CLIENTGEN_RECORD=1 swift test --filter DiagnosticsTests`.
 @Suite struct DiagnosticsTests {
     static let folder = PackageRoot.url.appendingPathComponent("Tests/ClientGenCoreTests/Diagnostics")
@@ -20,7 +21,9 @@ import Testing
     @Test(arguments: names)
     func printedTextMatches(_ name: String) throws {
         let bytes = Array(try Data(contentsOf: Self.folder.appendingPathComponent(name + ".yaml")))
-        let result = Generator.generate(spec: bytes, options: GeneratorOptions(moduleName: "BadAPI", specPath: "\(name).yaml"))
+        let result = Generator.generate(
+            spec: bytes, options: GeneratorOptions(moduleName: "BadAPI", specPath: "\(name).yaml"),
+            files: PackageRoot.referencedFiles(in: Self.folder))
         #expect(!result.diagnostics.isEmpty, "a bad-input case must produce a diagnostic")
         let printed = result.diagnostics.map(\.description).joined(separator: "\n") + "\n"
         let url = Self.folder.appendingPathComponent(name + ".txt")

@@ -1,4 +1,5 @@
 import Foundation
+import OpenAPI
 
 /// The repository root, found from this file's path so tests run from any directory.
 enum PackageRoot {
@@ -13,6 +14,13 @@ enum PackageRoot {
 
     static func text(_ relativePath: String) throws -> String {
         String(decoding: try bytes(relativePath), as: UTF8.self)
+    }
+
+    /// Reads the files a description's `$ref`s name from `folder` (the description's own folder).
+    static func referencedFiles(in folder: URL) -> ReferencedFiles {
+        ReferencedFiles { path in
+            FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map { Array($0) }
+        }
     }
 
     /// Relative path → text of every file below a folder of the repository.
