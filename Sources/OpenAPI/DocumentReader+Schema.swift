@@ -149,7 +149,7 @@ extension DocumentReader {
 }
 
 /// Levenshtein distance, for "did you mean" hints on short keywords.
-func editDistance(_ a: String, _ b: String) -> Int {
+public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClientGenCore
 import Foundation
+import OpenAPI
 
 @main
 struct ClientGen: ParsableCommand {
@@ -26,6 +27,9 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .long, help: "The output folder for --spec (e.g. Generated/BrevoAPI).")
     var output: String?
 
+    @Option(name: .long, help: "For --spec: a YAML file whose `names:` table renames schemas, operations and properties (as in clientgen.yaml).")
+    var names: String?
+
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
@@ -35,13 +39,18 @@ struct SourceOptions: ParsableArguments {
                 throw ValidationError("--spec, --module and --output go together; give all three")
             }
         }
+        if names != nil && spec == nil {
+            throw ValidationError("--names goes with --spec; in clientgen.yaml write `names:` under the client")
+        }
     }
 
     /// The clients to generate. `spec` stays as written (it appears in file headers); `specFile` and
     /// `output` are resolved against the configuration's folder.
     func clients() throws -> [ResolvedClient] {
         if let spec, let module, let output {
-            return [ResolvedClient(client: Configuration.Client(spec: spec, module: module, output: output), specFile: spec)]
+            let overrides = try names.map(Self.readNames) ?? NameOverrides()
+            return [ResolvedClient(
+                client: Configuration.Client(spec: spec, module: module, output: output, names: overrides), specFile: spec)]
         }
         let url = URL(fileURLWithPath: config)
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -58,6 +67,15 @@ struct SourceOptions: ParsableArguments {
             return ResolvedClient(
                 client: resolved, specFile: base.appendingPathComponent(client.spec).standardized.relativePathIfPossible)
         }
+    }
+
+    /// The `names:` table of a file given with `--names`.
+    static func readNames(_ path: String) throws -> NameOverrides {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read names file '\(path)'") }
+        let (overrides, diagnostics) = NameOverrides.read(bytes: Array(data), file: path)
+        Console.print(diagnostics)
+        if diagnostics.hasErrors { throw ExitCode.failure }
+        return overrides
     }
 
     /// Generates one client in memory, printing diagnostics; throws when it cannot be generated.

@@ -46,7 +46,8 @@ struct TargetOptions: ParsableArguments {
             let read = OpenAPIReader.read(
                 bytes: Array(spec), file: client.specFile,
                 files: .folder(URL(fileURLWithPath: client.specFile).deletingLastPathComponent()))
-            let options = GeneratorOptions(moduleName: module, namespace: client.namespace, specPath: client.spec)
+            let options = GeneratorOptions(
+                moduleName: module, namespace: client.namespace, specPath: client.spec, names: client.names)
             var files: [GeneratedFile] = []
             var diagnostics = read.diagnostics
             if let document = read.document, !read.diagnostics.hasErrors {

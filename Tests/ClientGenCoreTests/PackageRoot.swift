@@ -1,3 +1,4 @@
+import ClientGenCore
 import Foundation
 import OpenAPI
 
@@ -21,6 +22,16 @@ enum PackageRoot {
         ReferencedFiles { path in
             FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map { Array($0) }
         }
+    }
+
+    /// The `names:` table of `<folder>/<name>.names.yaml` (as `clientgen --names` reads it), its
+    /// diagnostics, or nothing when there is no such file.
+    static func nameOverrides(_ name: String, in folder: URL) -> (NameOverrides, [Diagnostic]) {
+        let file = name + ".names.yaml"
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else {
+            return (NameOverrides(), [])
+        }
+        return NameOverrides.read(bytes: Array(data), file: file)
     }
 
     /// Relative path → text of every file below a folder of the repository.
