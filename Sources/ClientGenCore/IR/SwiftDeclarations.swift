@@ -86,16 +86,33 @@ public struct Structure: Hashable, Sendable {
         }
     }
 
+    /// `additionalProperties` beside declared properties: a dictionary member that holds every other
+    /// member of the JSON object (decoded and encoded by hand-written `Codable`).
+    public struct AdditionalProperties: Hashable, Sendable {
+        public var name: String
+        public var valueType: TypeRef
+
+        public init(name: String, valueType: TypeRef) {
+            self.name = name
+            self.valueType = valueType
+        }
+    }
+
     public var doc: DocComment
     public var name: String
     public var properties: [Property]
+    public var additionalProperties: AdditionalProperties?
     public var nested: [Declaration]
     public var deprecated: Bool
 
-    public init(doc: DocComment, name: String, properties: [Property], nested: [Declaration] = [], deprecated: Bool = false) {
+    public init(
+        doc: DocComment, name: String, properties: [Property], additionalProperties: AdditionalProperties? = nil,
+        nested: [Declaration] = [], deprecated: Bool = false
+    ) {
         self.doc = doc
         self.name = name
         self.properties = properties
+        self.additionalProperties = additionalProperties
         self.nested = nested
         self.deprecated = deprecated
     }

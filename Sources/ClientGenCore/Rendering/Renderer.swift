@@ -68,11 +68,17 @@ public struct Renderer: Sendable {
                     writer.line("public var \(property.name): \(SwiftLiteral.type(property.type))")
                 }
             }
+            if let additional = structure.additionalProperties {
+                writer.blankLine()
+                writer.line("/// The object's other members, by name.")
+                writer.line("public var \(additional.name): [String: \(SwiftLiteral.type(additional.valueType))]")
+            }
             writer.blankLine()
             renderInitializer(structure, into: &writer)
-            if structure.properties.contains(where: { $0.name != $0.wireName || $0.boxed }) {
+            if structure.additionalProperties != nil || structure.properties.contains(where: { $0.name != $0.wireName || $0.boxed }) {
                 writer.blankLine()
-                writer.block("public enum CodingKeys: String, CodingKey") { writer in
+                let conformances = structure.additionalProperties == nil ? "String, CodingKey" : "String, CodingKey, CaseIterable"
+                writer.block("public enum CodingKeys: \(conformances)") { writer in
                     for property in structure.properties {
                         let key = property.boxed ? storageName(property) : property.name
                         if key == property.wireName {
@@ -83,6 +89,9 @@ public struct Renderer: Sendable {
                     }
                 }
             }
+            if let additional = structure.additionalProperties {
+                renderAdditionalPropertiesCoding(structure, additional, into: &writer)
+            }
             for nested in structure.nested {
                 writer.blankLine()
                 render(nested, into: &writer)
@@ -91,7 +100,10 @@ public struct Renderer: Sendable {
     }
 
     private func renderInitializer(_ structure: Structure, into writer: inout CodeWriter) {
-        let parameters = structure.properties.map { SwiftLiteral.parameter($0.name, $0.type, default: $0.defaultValue) }
+        var parameters = structure.properties.map { SwiftLiteral.parameter($0.name, $0.type, default: $0.defaultValue) }
+        if let additional = structure.additionalProperties {
+            parameters.append("\(additional.name): [String: \(SwiftLiteral.type(additional.valueType))] = [:]")
+        }
         writer.block("public init(\(parameters.joined(separator: ", ")))") { writer in
             for property in structure.properties {
                 if property.boxed {
@@ -100,6 +112,9 @@ public struct Renderer: Sendable {
                 } else {
                     writer.line("self.\(property.name) = \(property.name)")
                 }
+            }
+            if let additional = structure.additionalProperties {
+                writer.line("self.\(additional.name) = \(additional.name)")
             }
         }
     }

@@ -326,8 +326,21 @@ struct Translator {
         for required in object.required where !object.properties.contains(where: { $0.name == required }) {
             warnOnce("required property '\(required)' is not declared in 'properties'; ignored", schema)
         }
+        // `additionalProperties: false` or absent: no catch-all (unknown members are ignored when decoding).
+        var additional: Structure.AdditionalProperties?
+        switch schema.additionalProperties?.value {
+        case .allowed(true)?:
+            additional = .init(name: members.claim("additionalProperties"), valueType: .json)
+        case .schema(let values)?:
+            var valueType = typeRef(values, suggested: "AdditionalProperty", &nested, enclosing: enclosing)
+            if isNullable(values) { valueType = valueType.optional }
+            additional = .init(name: members.claim("additionalProperties"), valueType: valueType)
+        case .allowed(false)?, nil:
+            break
+        }
         return Structure(
-            doc: doc, name: name, properties: properties, nested: nested.declarations, deprecated: schema.deprecated)
+            doc: doc, name: name, properties: properties, additionalProperties: additional,
+            nested: nested.declarations, deprecated: schema.deprecated)
     }
 
     // MARK: Types
