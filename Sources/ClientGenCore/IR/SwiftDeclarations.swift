@@ -57,6 +57,7 @@ public indirect enum Declaration: Hashable, Sendable {
     case requestBuilder(RequestBuilder)
     case jobFactory(JobFactory)
     case paginationBuilder(PaginationBuilder)
+    case responseHeaders(ResponseHeadersStructure)
     case serverURL(ServerURL)
     case credentialFactory(CredentialFactory)
 }
@@ -241,5 +242,43 @@ public struct CredentialFactory: Hashable, Sendable {
         self.functionName = functionName
         self.scheme = scheme
         self.kind = kind
+    }
+}
+
+/// The headers an operation's 2xx responses declare, read from a response by `init(from:)`.
+public struct ResponseHeadersStructure: Hashable, Sendable {
+    public struct Field: Hashable, Sendable {
+        public var doc: DocComment
+        public var name: String
+        public var wireName: String
+        /// The value's type; for a list, the element's.
+        public var type: TypeRef
+        public var isList: Bool
+        public var required: Bool
+
+        public init(doc: DocComment, name: String, wireName: String, type: TypeRef, isList: Bool, required: Bool) {
+            self.doc = doc
+            self.name = name
+            self.wireName = wireName
+            self.type = type
+            self.isList = isList
+            self.required = required
+        }
+
+        /// The property's type: the list and the optional included.
+        public var propertyType: TypeRef {
+            let value = isList ? TypeRef.array(type) : type
+            return required ? value : value.optional
+        }
+    }
+
+    public var doc: DocComment
+    public var name: String
+    public var fields: [Field]
+
+    public init(doc: DocComment, name: String, fields: [Field]) {
+        self.doc = doc
+        self.name = name
+        self.fields = fields
     }
 }

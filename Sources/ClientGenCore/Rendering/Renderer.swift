@@ -38,6 +38,7 @@ public struct Renderer: Sendable {
         case .requestBuilder(let builder): render(builder, into: &writer)
         case .jobFactory(let factory): render(factory, into: &writer)
         case .paginationBuilder(let builder): render(builder, into: &writer)
+        case .responseHeaders(let headers): render(headers, into: &writer)
         case .serverURL(let server):
             writer.doc(server.doc)
             writer.line("public static let \(server.name): URL = URL(string: \(SwiftLiteral.string(server.url)))!")
