@@ -8,7 +8,7 @@ public protocol ResponseHeaders: Sendable {
 
 /// A declared response header that is missing or does not hold a value of its type.
 /// The description names the header, never its value.
-public struct ResponseHeaderError: Error, Sendable, CustomStringConvertible {
+public struct ResponseHeaderError: Error, Hashable, Sendable, CustomStringConvertible {
     public var name: String
     /// The type it should hold; nil when the header is required but absent.
     public var expectedType: String?
