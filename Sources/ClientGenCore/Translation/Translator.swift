@@ -326,17 +326,14 @@ struct Translator {
         for required in object.required where !object.properties.contains(where: { $0.name == required }) {
             warnOnce("required property '\(required)' is not declared in 'properties'; ignored", schema)
         }
-        // `additionalProperties: false` or absent: no catch-all (unknown members are ignored when decoding).
+        // A typed `additionalProperties` gets a catch-all member. `false`, `true`, `{}` or none: members the
+        // spec does not list are ignored when decoding (`true` is how many specs say "fields may be added";
+        // capturing them all as JSONValue would cost every struct hand-written Codable for nothing typed).
         var additional: Structure.AdditionalProperties?
-        switch schema.additionalProperties?.value {
-        case .allowed(true)?:
-            additional = .init(name: members.claim("additionalProperties"), valueType: .json)
-        case .schema(let values)?:
+        if case .schema(let values)? = schema.additionalProperties?.value, !isAnyValue(values) {
             var valueType = typeRef(values, suggested: "AdditionalProperty", &nested, enclosing: enclosing)
             if isNullable(values) { valueType = valueType.optional }
             additional = .init(name: members.claim("additionalProperties"), valueType: valueType)
-        case .allowed(false)?, nil:
-            break
         }
         return Structure(
             doc: doc, name: name, properties: properties, additionalProperties: additional,
@@ -421,6 +418,13 @@ struct Translator {
         case .null?:
             return .json
         }
+    }
+
+    /// `{}`: a schema that says nothing about the value.
+    func isAnyValue(_ schema: Schema) -> Bool {
+        schema.reference == nil && schema.types.isEmpty && schema.properties.isEmpty && schema.allOf.isEmpty
+            && schema.oneOf.isEmpty && schema.anyOf.isEmpty && schema.enumValues == nil && schema.constValue == nil
+            && schema.additionalProperties == nil && schema.items == nil
     }
 
     /// A nested type may not shadow a type generated code uses: `data` in `Job` becomes `JobData`, not `Data`.
