@@ -34,8 +34,8 @@ public struct LabelSet: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encodeIfPresent(updatedAt, forKey: .updatedAt)
-        try encoder.encodeAdditionalProperties(additionalProperties, excluding: CodingKeys.self)
+        try container.encode(self.name, forKey: .name)
+        try container.encodeIfPresent(self.updatedAt, forKey: .updatedAt)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

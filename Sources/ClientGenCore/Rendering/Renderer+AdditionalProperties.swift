@@ -24,9 +24,9 @@ extension Renderer {
             for property in structure.properties {
                 let (name, type) = stored(property)
                 let method = type.isOptional ? "encodeIfPresent" : "encode"
-                writer.line("try container.\(method)(\(name), forKey: .\(name))")
+                writer.line("try container.\(method)(self.\(name), forKey: .\(name))")
             }
-            writer.line("try encoder.encodeAdditionalProperties(\(additional.name), excluding: CodingKeys.self)")
+            writer.line("try encoder.encodeAdditionalProperties(self.\(additional.name), excluding: CodingKeys.self)")
         }
     }
 
