@@ -145,6 +145,21 @@ import Testing
         #expect(result.files.isEmpty)
     }
 
+    /// `A` in the description is `B` in another file, which is `A` again: no `typealias A = B; B = A`.
+    @Test func aliasCycleAcrossFilesIsNotACyclicTypealias() {
+        let files = ReferencedFiles { path in
+            path == "b.yaml" ? Array("B: {$ref: 'hostile.yaml#/components/schemas/A'}\n".utf8) : nil
+        }
+        let result = Generator.generate(
+            spec: Array(spec("paths: {}\ncomponents: {schemas: {A: {$ref: 'b.yaml#/B'}}}\n").utf8),
+            options: GeneratorOptions(moduleName: "HostileAPI", specPath: "hostile.yaml"), files: files)
+        #expect(summaries(result.diagnostics) == [
+            "4:27: warning: 'A' only refers to itself through $ref; generated as JSONValue [#/components/schemas/A]",
+            "1:4: warning: 'B' only refers to itself through $ref; generated as JSONValue [b.yaml#/B]",
+        ])
+        #expect(result.files.map(\.path).contains("Models/B.swift"))
+    }
+
     @Test func invalidUTF8InASpecIsAPositionedDiagnostic() {
         let bytes = Array(spec("paths: {}\n").utf8) + Array("x-note: ".utf8) + [0xFE]
         let result = generate(bytes)
