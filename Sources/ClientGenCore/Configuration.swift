@@ -8,6 +8,8 @@ import YAML
 ///   - spec: specs/brevo.yaml
 ///     module: BrevoAPI
 ///     output: Generated/BrevoAPI
+///     names:                       # optional, see `NameOverrides`
+///       schemas: {GetProcesses_200_response: ProcessPage}
 /// ```
 public struct Configuration: Hashable, Sendable {
     public struct Client: Hashable, Sendable {
@@ -16,16 +18,18 @@ public struct Configuration: Hashable, Sendable {
         public var module: String
         public var output: String
         public var namespace: String?
+        public var names: NameOverrides
 
-        public init(spec: String, module: String, output: String, namespace: String? = nil) {
+        public init(spec: String, module: String, output: String, namespace: String? = nil, names: NameOverrides = NameOverrides()) {
             self.spec = spec
             self.module = module
             self.output = output
             self.namespace = namespace
+            self.names = names
         }
 
         public var options: GeneratorOptions {
-            GeneratorOptions(moduleName: module, namespace: namespace, specPath: spec)
+            GeneratorOptions(moduleName: module, namespace: namespace, specPath: spec, names: names)
         }
     }
 
@@ -55,8 +59,8 @@ public struct Configuration: Hashable, Sendable {
                 fail("expected a client to be a mapping, found a \(item.kindName)", item)
                 continue
             }
-            for pair in item.mapping ?? [] where !["spec", "module", "output", "namespace"].contains(pair.key.scalar ?? "") {
-                fail("unknown key '\(pair.key.scalar ?? "")'", pair.key, hint: "use spec, module, output or namespace")
+            for pair in item.mapping ?? [] where !["spec", "module", "output", "namespace", "names"].contains(pair.key.scalar ?? "") {
+                fail("unknown key '\(pair.key.scalar ?? "")'", pair.key, hint: "use spec, module, output, namespace or names")
             }
             var values: [String: String] = [:]
             for key in ["spec", "module", "output"] {
@@ -70,7 +74,8 @@ public struct Configuration: Hashable, Sendable {
                 fail("'\(module)' is not a valid Swift module name", item["module"]!, hint: "try '\(Names.typeName(module))'")
             }
             guard let spec = values["spec"], let module = values["module"], let output = values["output"] else { continue }
-            clients.append(Client(spec: spec, module: module, output: output, namespace: item["namespace"]?.scalar))
+            let names = item["names"].map { NameOverrides.read($0, diagnostics: &diagnostics) } ?? NameOverrides()
+            clients.append(Client(spec: spec, module: module, output: output, namespace: item["namespace"]?.scalar, names: names))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (Configuration(clients: clients), diagnostics)

@@ -16,19 +16,31 @@ public struct GenerationResult: Sendable {
     /// Sorted by path; empty when an error stopped generation.
     public var files: [GeneratedFile]
     public var diagnostics: [Diagnostic]
+    /// Every file read, as diagnostics name them: the description first, then the files its `$ref`s named.
+    public var inputs: [String] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
 /// The whole pipeline in memory: bytes → YAML nodes → OpenAPI document → declarations → text.
 public enum Generator {
-    public static func generate(spec bytes: [UInt8], options: GeneratorOptions) -> GenerationResult {
-        let read = OpenAPIReader.read(bytes: bytes, file: options.specPath)
+    /// - Parameter files: where the files that the description's `$ref`s name are read from,
+    ///   by their paths relative to the description's folder; by default none can be read.
+    public static func generate(
+        spec bytes: [UInt8], options: GeneratorOptions, files: ReferencedFiles = .none
+    ) -> GenerationResult {
+        generate(read: OpenAPIReader.read(bytes: bytes, file: options.specPath, files: files), options: options)
+    }
+
+    /// Translates what `OpenAPIReader` read, when it read without errors.
+    public static func generate(read: ReadResult, options: GeneratorOptions) -> GenerationResult {
+        let inputs = read.sources.map(\.displayPath)
         guard let document = read.document, !read.diagnostics.hasErrors else {
-            return GenerationResult(files: [], diagnostics: read.diagnostics)
+            return GenerationResult(files: [], diagnostics: read.diagnostics, inputs: inputs)
         }
         var result = generate(document: document, options: options, diagnostics: read.diagnostics)
-        OpenAPIReader.attachSourceLines(&result.diagnostics, source: bytes)
+        OpenAPIReader.attachSourceLines(&result.diagnostics, sources: read.sources)
+        result.inputs = inputs
         return result
     }
 

@@ -259,18 +259,47 @@ public struct RequestBody: Hashable, Sendable {
     }
 }
 
+/// A header a response declares (`responses.200.headers.X-Rate-Limit`).
+public struct ResponseHeader: Hashable, Sendable {
+    public var name: String
+    public var description: String?
+    public var required: Bool
+    public var schema: Schema
+    public var deprecated: Bool
+    public var mark: Mark
+    public var pointer: JSONPointer
+
+    public init(
+        name: String, description: String? = nil, required: Bool = false, schema: Schema, deprecated: Bool = false,
+        mark: Mark, pointer: JSONPointer
+    ) {
+        self.name = name
+        self.description = description
+        self.required = required
+        self.schema = schema
+        self.deprecated = deprecated
+        self.mark = mark
+        self.pointer = pointer
+    }
+}
+
 public struct Response: Hashable, Sendable {
     /// `200`, `2XX` or `default`, as written in the description.
     public var status: String
     public var description: String?
     public var content: [MediaType]
+    public var headers: [ResponseHeader]
     public var mark: Mark
     public var pointer: JSONPointer
 
-    public init(status: String, description: String?, content: [MediaType], mark: Mark, pointer: JSONPointer) {
+    public init(
+        status: String, description: String?, content: [MediaType], headers: [ResponseHeader] = [], mark: Mark,
+        pointer: JSONPointer
+    ) {
         self.status = status
         self.description = description
         self.content = content
+        self.headers = headers
         self.mark = mark
         self.pointer = pointer
     }

@@ -230,8 +230,37 @@ extension DocumentReader {
             status: status,
             description: string(node["description"], pointer, key: "description"),
             content: readContent(node["content"], pointer.appending("content")),
+            headers: readResponseHeaders(node["headers"], pointer.appending("headers")),
             mark: node.mark, pointer: pointer
         )
+    }
+
+    /// `headers:` of a response; `Content-Type` is left out, as OpenAPI says.
+    mutating func readResponseHeaders(_ node: Node?, _ pointer: JSONPointer) -> [ResponseHeader] {
+        guard let node, let pairs = mapping(node, pointer, what: "'headers'") else { return [] }
+        var headers: [ResponseHeader] = []
+        for pair in pairs {
+            let name = pair.key.scalar ?? ""
+            guard name.lowercased() != "content-type",
+                let (headerNode, headerPointer) = dereference(pair.value, pointer.appending(name), what: "header"),
+                mapping(headerNode, headerPointer, what: "a header") != nil
+            else { continue }
+            let schema: Schema
+            if let schemaNode = headerNode["schema"] {
+                schema = readSchema(schemaNode, headerPointer.appending("schema"))
+            } else if let content = headerNode["content"]?.mapping?.first, let schemaNode = content.value["schema"] {
+                schema = readSchema(
+                    schemaNode, headerPointer.appending("content").appending(content.key.scalar ?? "").appending("schema"))
+            } else {
+                schema = Schema(types: [.string], mark: headerNode.mark, pointer: headerPointer)
+            }
+            headers.append(ResponseHeader(
+                name: name, description: string(headerNode["description"], headerPointer, key: "description"),
+                required: bool(headerNode["required"], headerPointer, key: "required") ?? false, schema: schema,
+                deprecated: bool(headerNode["deprecated"], headerPointer, key: "deprecated") ?? false,
+                mark: headerNode.mark, pointer: headerPointer))
+        }
+        return headers
     }
 
     mutating func readContent(_ node: Node?, _ pointer: JSONPointer) -> [MediaType] {

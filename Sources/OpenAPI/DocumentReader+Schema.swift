@@ -16,8 +16,7 @@ extension DocumentReader {
 
         if let refNode = node["$ref"] {
             if let reference = refNode.scalar {
-                schema.reference = reference
-                checkSchemaReference(reference, refNode, pointer.appending("$ref"))
+                schema.reference = schemaReference(reference, refNode, pointer.appending("$ref"))
             } else {
                 error("expected '$ref' to be a string", refNode, pointer.appending("$ref"))
             }
@@ -89,11 +88,18 @@ extension DocumentReader {
         if let discriminatorNode = node["discriminator"], discriminatorNode.mapping != nil {
             let discriminatorPointer = pointer.appending("discriminator")
             if let propertyName = string(discriminatorNode["propertyName"], discriminatorPointer, key: "propertyName") {
-                let mapping = (discriminatorNode["mapping"]?.mapping ?? []).compactMap { pair -> Schema.Discriminator.Mapping? in
-                    guard let value = pair.key.scalar, let reference = pair.value.scalar else { return nil }
+                var mapping: [Schema.Discriminator.Mapping] = []
+                for pair in discriminatorNode["mapping"]?.mapping ?? [] {
+                    guard let value = pair.key.scalar, let reference = pair.value.scalar else { continue }
                     // A bare schema name is shorthand for its component reference.
-                    let full = reference.hasPrefix("#") || reference.contains("/") ? reference : "#/components/schemas/" + reference
-                    return Schema.Discriminator.Mapping(value: value, reference: full)
+                    var full = reference.hasPrefix("#") || reference.contains("/")
+                        || [".yaml", ".yml", ".json"].contains(where: reference.hasSuffix) ? reference : "#/components/schemas/" + reference
+                    if !full.hasPrefix("#") || pointer.file != nil {
+                        // Into another file: the same component name its `oneOf` member gets.
+                        full = schemaReference(
+                            full, pair.value, discriminatorPointer.appending("mapping").appending(value))
+                    }
+                    mapping.append(Schema.Discriminator.Mapping(value: value, reference: full))
                 }
                 schema.discriminator = Schema.Discriminator(propertyName: propertyName, mapping: mapping)
             } else {
@@ -140,26 +146,10 @@ extension DocumentReader {
         }
         return types
     }
-
-    private mutating func checkSchemaReference(_ reference: String, _ node: Node, _ pointer: JSONPointer) {
-        guard reference.hasPrefix("#") else {
-            error(
-                "external reference '\(reference)' is not supported", node, pointer,
-                hint: "copy the schema under '#/components/schemas'"
-            )
-            return
-        }
-        if self.node(at: reference) == nil {
-            error(
-                "unresolved reference '\(reference)'", node, pointer,
-                hint: "check that the schema exists at that path"
-            )
-        }
-    }
 }
 
 /// Levenshtein distance, for "did you mean" hints on short keywords.
-func editDistance(_ a: String, _ b: String) -> Int {
+public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }

@@ -3,11 +3,27 @@ import YAML
 /// Walks the node tree once, building values and collecting diagnostics with positions and pointers.
 struct DocumentReader {
     let root: Node
-    private(set) var diagnostics: [Diagnostic] = []
-    /// Guards `$ref` chains to non-schema components against cycles.
-    private var resolving: Set<String> = []
+    /// The root description's file name (paths of other files are relative to its folder) and how
+    /// diagnostics show its path.
+    let rootPath: String
+    let rootDisplayPath: String
+    /// Where the files that `$ref`s name come from.
+    let files: ReferencedFiles
+    var diagnostics: [Diagnostic] = []
+    /// Every file read, the root first.
+    var sources: [SourceFile] = []
+    var loadedFiles: [String: LoadOutcome] = [:]
+    /// Schemas in other files → their names among the components.
+    var externalSchemaNames: [ReferenceTarget: String] = [:]
+    var claimedSchemaNames: Set<String> = []
+    var pendingSchemas: [PendingSchema] = []
 
-    init(root: Node) { self.root = root }
+    init(root: Node, file: String? = nil, files: ReferencedFiles = .none) {
+        self.root = root
+        rootDisplayPath = file ?? root.mark.file
+        rootPath = rootDisplayPath.split(separator: "/").last.map(String.init) ?? rootDisplayPath
+        self.files = files
+    }
 
     // MARK: Diagnostics
 
@@ -62,7 +78,7 @@ struct DocumentReader {
     // MARK: References
 
     /// `#/components/schemas/*` by name: most `$ref`s point there, so they are found in O(1).
-    private lazy var componentSchemaNodes: [String: Node] = {
+    lazy var componentSchemaNodes: [String: Node] = {
         var nodes: [String: Node] = [:]
         for pair in root["components"]?["schemas"]?.mapping ?? [] {
             if let name = pair.key.scalar, nodes[name] == nil { nodes[name] = pair.value }
@@ -74,51 +90,41 @@ struct DocumentReader {
     mutating func node(at reference: String) -> Node? {
         if let name = JSONPointer.componentSchemaName(reference) { return componentSchemaNodes[name] }
         guard let pointer = JSONPointer(reference: reference) else { return nil }
-        var current = root
-        for token in pointer.tokens {
-            if let pairs = current.mapping {
-                guard let pair = pairs.first(where: { $0.key.scalar == token }) else { return nil }
-                current = pair.value
-            } else if let items = current.sequence, let index = Int(token), items.indices.contains(index) {
-                current = items[index]
-            } else {
-                return nil
-            }
-        }
-        return current
+        return Self.walk(root, pointer.tokens)
     }
 
-    /// Follows `$ref` chains for parameters, request bodies and responses to the node they name.
-    /// Returns the node and its pointer, or nil after reporting why it could not be followed.
+    /// Follows `$ref` chains for parameters, request bodies, responses and path items to the node
+    /// they name, in this file or another one. Returns the node and its pointer (which names the file
+    /// it is in, so references inside it resolve from there), or nil after reporting why it could not
+    /// be followed.
     mutating func dereference(_ node: Node, _ pointer: JSONPointer, what: String) -> (Node, JSONPointer)? {
         var current = node
         var currentPointer = pointer
-        var seen: Set<String> = []
+        var seen: Set<ReferenceTarget> = []
         while let refNode = current["$ref"] {
+            let refPointer = currentPointer.appending("$ref")
             guard let reference = refNode.scalar else {
-                error("expected '$ref' to be a string", refNode, currentPointer.appending("$ref"))
+                error("expected '$ref' to be a string", refNode, refPointer)
                 return nil
             }
-            guard reference.hasPrefix("#") else {
+            guard let target = target(of: reference, refNode, refPointer, what: what) else { return nil }
+            guard seen.insert(target).inserted else {
+                error("reference cycle through '\(reference)'", refNode, refPointer)
+                return nil
+            }
+            guard let next = self.node(at: target.fragment, in: target.file),
+                let nextPointer = JSONPointer(file: target.file, reference: target.fragment)
+            else {
                 error(
-                    "external reference '\(reference)' is not supported", refNode, currentPointer.appending("$ref"),
-                    hint: "inline the \(what) or move it under '#/components'"
+                    "unresolved reference '\(reference)'", refNode, refPointer,
+                    hint: target.file == nil && pointer.file == nil
+                        ? "check that the \(what) exists at that path"
+                        : "check that '\(target.fragment)' exists in \(displayPath(target.file))"
                 )
                 return nil
             }
-            guard seen.insert(reference).inserted else {
-                error("reference cycle through '\(reference)'", refNode, currentPointer.appending("$ref"))
-                return nil
-            }
-            guard let target = self.node(at: reference), let targetPointer = JSONPointer(reference: reference) else {
-                error(
-                    "unresolved reference '\(reference)'", refNode, currentPointer.appending("$ref"),
-                    hint: "check that the \(what) exists at that path"
-                )
-                return nil
-            }
-            current = target
-            currentPointer = targetPointer
+            current = next
+            currentPointer = nextPointer
         }
         return (current, currentPointer)
     }
@@ -151,13 +157,15 @@ struct DocumentReader {
         let components = readComponents(root["components"], pointer.appending("components"))
         let security = root["security"].map { readSecurity($0, pointer.appending("security")) }
         let paths = readPaths(root["paths"], pointer.appending("paths"), required: version.hasPrefix("3.0"))
+        var allComponents = components
+        allComponents.schemas += readPendingSchemas()
         for key in ["webhooks"] where root[key] != nil {
             warning("'\(key)' are not generated; skipped", root[key]!, pointer.appending(key))
         }
         checkSecurityNames(components)
         return Document(
             openAPIVersion: version, info: info, servers: servers, paths: paths,
-            components: components, security: security
+            components: allComponents, security: security
         )
     }
 

@@ -1,28 +1,43 @@
-/// A JSON pointer into the description, kept as its escaped text (`#/paths/~1processes/get`).
+/// A JSON pointer into the description, kept as its escaped text (`#/paths/~1processes/get`),
+/// with the file it points into when that is not the root description (`common.yaml#/components/schemas/Error`).
 public struct JSONPointer: Hashable, Sendable, CustomStringConvertible, Comparable {
-    public private(set) var description: String
+    /// The file, relative to the root description's folder; nil for the root description itself.
+    public private(set) var file: String?
+    /// `#` followed by the escaped tokens.
+    public private(set) var fragment: String
 
-    public static let root = JSONPointer(description: "#")
+    public static let root = JSONPointer(file: nil, fragment: "#")
 
-    private init(description: String) { self.description = description }
+    private init(file: String?, fragment: String) {
+        self.file = file
+        self.fragment = fragment
+    }
 
     /// Parses a local reference such as `#/components/schemas/Process`; nil for anything else.
     public init?(reference: String) {
         guard reference == "#" || reference.hasPrefix("#/") else { return nil }
-        self.description = reference
+        self.init(file: nil, fragment: reference)
     }
 
+    /// A local reference (`#/…`) inside `file`; nil when `fragment` is not one.
+    public init?(file: String?, reference fragment: String) {
+        guard fragment == "#" || fragment.hasPrefix("#/") else { return nil }
+        self.init(file: file, fragment: fragment)
+    }
+
+    public var description: String { (file ?? "") + fragment }
+
     public func appending(_ token: String) -> JSONPointer {
-        JSONPointer(description: description + "/" + JSONPointer.escape(token))
+        JSONPointer(file: file, fragment: fragment + "/" + JSONPointer.escape(token))
     }
 
     public func appending(_ index: Int) -> JSONPointer {
-        JSONPointer(description: description + "/" + String(index))
+        JSONPointer(file: file, fragment: fragment + "/" + String(index))
     }
 
     /// The unescaped reference tokens after `#`.
     public var tokens: [String] {
-        description.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
+        fragment.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
             JSONPointer.unescape(String($0))
         }
     }

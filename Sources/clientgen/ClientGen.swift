@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClientGenCore
 import Foundation
+import OpenAPI
 
 @main
 struct ClientGen: ParsableCommand {
@@ -26,6 +27,9 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .long, help: "The output folder for --spec (e.g. Generated/BrevoAPI).")
     var output: String?
 
+    @Option(name: .long, help: "For --spec: a YAML file whose `names:` table renames schemas, operations and properties (as in clientgen.yaml).")
+    var names: String?
+
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
@@ -35,13 +39,18 @@ struct SourceOptions: ParsableArguments {
                 throw ValidationError("--spec, --module and --output go together; give all three")
             }
         }
+        if names != nil && spec == nil {
+            throw ValidationError("--names goes with --spec; in clientgen.yaml write `names:` under the client")
+        }
     }
 
     /// The clients to generate. `spec` stays as written (it appears in file headers); `specFile` and
     /// `output` are resolved against the configuration's folder.
     func clients() throws -> [ResolvedClient] {
         if let spec, let module, let output {
-            return [ResolvedClient(client: Configuration.Client(spec: spec, module: module, output: output), specFile: spec)]
+            let overrides = try names.map(Self.readNames) ?? NameOverrides()
+            return [ResolvedClient(
+                client: Configuration.Client(spec: spec, module: module, output: output, names: overrides), specFile: spec)]
         }
         let url = URL(fileURLWithPath: config)
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -60,14 +69,26 @@ struct SourceOptions: ParsableArguments {
         }
     }
 
+    /// The `names:` table of a file given with `--names`.
+    static func readNames(_ path: String) throws -> NameOverrides {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read names file '\(path)'") }
+        let (overrides, diagnostics) = NameOverrides.read(bytes: Array(data), file: path)
+        Console.print(diagnostics)
+        if diagnostics.hasErrors { throw ExitCode.failure }
+        return overrides
+    }
+
     /// Generates one client in memory, printing diagnostics; throws when it cannot be generated.
-    func generate(_ resolved: ResolvedClient) throws -> [GeneratedFile] {
+    /// The result names every file read (the spec and the files its `$ref`s name).
+    func generate(_ resolved: ResolvedClient) throws -> GenerationResult {
         let client = resolved.client
         let specFile = resolved.specFile
         guard let data = FileManager.default.contents(atPath: specFile) else {
             throw CLIError("cannot read spec '\(specFile)'")
         }
-        var result = Generator.generate(spec: Array(data), options: client.options)
+        var result = Generator.generate(
+            spec: Array(data), options: client.options,
+            files: .folder(URL(fileURLWithPath: specFile).deletingLastPathComponent()))
         if strict {
             result.diagnostics = result.diagnostics.map { diagnostic in
                 var diagnostic = diagnostic
@@ -79,7 +100,7 @@ struct SourceOptions: ParsableArguments {
         guard result.succeeded else {
             throw CLIError("\(client.spec): generation failed; nothing was written to \(client.output)")
         }
-        return result.files
+        return result
     }
 }
 
@@ -93,10 +114,10 @@ struct Generate: ParsableCommand {
         let clients = try source.clients()
         // Generate everything first: a failure in any spec leaves every output folder untouched.
         let generated = try clients.map { ($0, try source.generate($0)) }
-        for (resolved, files) in generated {
+        for (resolved, result) in generated {
             let client = resolved.client
-            let summary = try OutputFolder(path: client.output).write(files)
-            Console.info("\(client.module): \(files.count) files in \(client.output) (\(summary))")
+            let summary = try OutputFolder(path: client.output).write(result.files)
+            Console.info("\(client.module): read \(Console.list(result.inputs)); \(result.files.count) files in \(client.output) (\(summary))")
         }
     }
 }
@@ -110,7 +131,7 @@ struct Check: ParsableCommand {
     func run() throws {
         var differences = 0
         for resolved in try source.clients() {
-            let files = try source.generate(resolved)
+            let files = try source.generate(resolved).files
             let diff = OutputFolder(path: resolved.client.output).diff(against: files)
             if !diff.isEmpty {
                 differences += 1
@@ -133,8 +154,8 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         for resolved in try source.clients() {
-            let files = try source.generate(resolved)
-            Console.info("\(resolved.client.spec): OK (\(files.count) files would be generated)")
+            let result = try source.generate(resolved)
+            Console.info("\(resolved.client.spec): OK (read \(Console.list(result.inputs)); \(result.files.count) files would be generated)")
         }
     }
 }

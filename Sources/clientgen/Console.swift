@@ -23,8 +23,24 @@ enum Console {
 
     static func info(_ message: String) { write(message + "\n") }
 
+    /// `a.yaml`, `a.yaml and b.yaml`, `a.yaml, b.yaml and c.yaml`.
+    static func list(_ items: [String]) -> String {
+        guard let last = items.last else { return "nothing" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
+    }
+
     private static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+extension ReferencedFiles {
+    /// Reads the files `$ref`s name from the description's folder. The reader hands over only
+    /// normalised relative paths that stay inside it.
+    static func folder(_ folder: URL) -> ReferencedFiles {
+        ReferencedFiles { path in
+            FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map { Array($0) }
+        }
     }
 }
 

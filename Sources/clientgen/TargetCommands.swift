@@ -43,8 +43,11 @@ struct TargetOptions: ParsableArguments {
                 continue
             }
             // Diagnostics name the absolute path so build logs link to the spec; headers keep it as written.
-            let read = OpenAPIReader.read(bytes: Array(spec), file: client.specFile)
-            let options = GeneratorOptions(moduleName: module, namespace: client.namespace, specPath: client.spec)
+            let read = OpenAPIReader.read(
+                bytes: Array(spec), file: client.specFile,
+                files: .folder(URL(fileURLWithPath: client.specFile).deletingLastPathComponent()))
+            let options = GeneratorOptions(
+                moduleName: module, namespace: client.namespace, specPath: client.spec, names: client.names)
             var files: [GeneratedFile] = []
             var diagnostics = read.diagnostics
             if let document = read.document, !read.diagnostics.hasErrors {
@@ -57,7 +60,8 @@ struct TargetOptions: ParsableArguments {
                 failed = true
                 continue
             }
-            planned.append(TargetPlan.Client(client: client, files: files, root: outputRoot))
+            planned.append(TargetPlan.Client(
+                client: client, files: files, inputs: read.sources.map(\.displayPath), root: outputRoot))
         }
         if failed {
             throw CLIError("\(config): generation failed for target '\(module)'; nothing was written")
@@ -80,10 +84,13 @@ enum TargetPlan {
         var files: [GeneratedFile]
         /// Top-level type names the client declares in the module: its namespace and its models.
         var topLevelNames: Set<String>
+        /// The spec and every file its `$ref`s name, as absolute paths.
+        var inputs: [String]
 
-        init(client: TargetConfiguration.Client, files: [GeneratedFile], root: String) {
+        init(client: TargetConfiguration.Client, files: [GeneratedFile], inputs: [String], root: String) {
             spec = client.spec
             specFile = client.specFile
+            self.inputs = inputs.isEmpty ? [client.specFile] : inputs
             mark = client.mark
             let clientFile = files.first { !$0.path.contains("/") && $0.path.hasSuffix("+Client.swift") }
             namespace = clientFile.map { String($0.path.dropLast("+Client.swift".count)) } ?? client.namespace ?? "Client"
@@ -148,7 +155,9 @@ struct Plan: ParsableCommand {
     func run() throws {
         let clients = try target.plan(printWarnings: false)
         let config = URL(fileURLWithPath: target.config).standardized.path
-        let lines = ["input \(config)"] + clients.map { "input \($0.specFile)" } + clients.flatMap(\.outputPaths).map { "output \($0)" }
+        // Files that `$ref`s name are inputs too, so editing one reruns the generator.
+        let lines = ["input \(config)"] + clients.flatMap(\.inputs).map { "input \($0)" }
+            + clients.flatMap(\.outputPaths).map { "output \($0)" }
         FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
     }
 }
@@ -164,7 +173,7 @@ struct GenerateTarget: ParsableCommand {
         for client in try target.plan(printWarnings: true) {
             // Unchanged files keep their modification time, so the compiler rebuilds only what changed.
             let summary = try OutputFolder(path: client.folder).write(client.files)
-            Console.info("\(target.module) (\(client.spec)): \(client.files.count) files (\(summary))")
+            Console.info("\(target.module) (\(client.spec)): read \(Console.list(client.inputs)); \(client.files.count) files (\(summary))")
         }
     }
 }

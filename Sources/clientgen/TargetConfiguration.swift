@@ -13,6 +13,8 @@ import YAML
 ///     namespace: Jobs      # optional: the API's namespace enum (default: from the target name)
 ///     output: Jobs         # optional: a subfolder of the plugin's work directory (default: the namespace)
 ///     module: JobsClient   # optional: if given, must be the target's name
+///     names:               # optional: Swift names for schemas, operations, properties (`NameOverrides`)
+///       operations: {getProcess: fetchProcess}
 /// ```
 struct TargetConfiguration {
     struct Client {
@@ -22,13 +24,14 @@ struct TargetConfiguration {
         var specFile: String
         var namespace: String?
         var output: String?
+        var names: NameOverrides
         /// The `- spec: …` item, for diagnostics that concern the whole client.
         var mark: Mark
     }
 
     var clients: [Client]
 
-    static let keys = ["spec", "namespace", "output", "module"]
+    static let keys = ["spec", "namespace", "output", "module", "names"]
 
     /// Reads the configuration; every problem is reported with its position.
     static func read(bytes: [UInt8], file: String, module: String) -> (TargetConfiguration?, [Diagnostic]) {
@@ -84,11 +87,12 @@ struct TargetConfiguration {
                 fail("'module' is '\(given)' but this configuration belongs to target '\(module)'", item["module"]!,
                      hint: "leave 'module' out: the build plugin always generates into the target that holds clientgen.yaml")
             }
+            let names = item["names"].map { NameOverrides.read($0, diagnostics: &diagnostics) } ?? NameOverrides()
             guard let spec else { continue }
             clients.append(Client(
                 spec: spec,
                 specFile: folder.appendingPathComponent(spec).standardized.path,
-                namespace: namespace, output: output, mark: item.mark))
+                namespace: namespace, output: output, names: names, mark: item.mark))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (TargetConfiguration(clients: clients), diagnostics)

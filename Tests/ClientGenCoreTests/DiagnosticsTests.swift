@@ -3,14 +3,15 @@ import Foundation
 import Testing
 
 /// Bad and unsupported input: each `Diagnostics/<case>.yaml` must print exactly
-/// `Diagnostics/<case>.txt` (every diagnostic, as `clientgen` prints it).
+/// `Diagnostics/<case>.txt` (every diagnostic, as `clientgen` prints it). Files that cases refer to
+/// with `$ref` live in `Diagnostics/referenced/`; `<case>.names.yaml` holds a case's name overrides.
 /// Re-record after an intended change: `CLIENTGEN_RECORD=1 swift test --filter DiagnosticsTests`.
 @Suite struct DiagnosticsTests {
     static let folder = PackageRoot.url.appendingPathComponent("Tests/ClientGenCoreTests/Diagnostics")
 
     static let names: [String] = {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        return files.filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(".names.yaml") }.map { String($0.dropLast(5)) }.sorted()
     }()
 
     @Test func atLeastTwentyKinds() {
@@ -20,9 +21,13 @@ import Testing
     @Test(arguments: names)
     func printedTextMatches(_ name: String) throws {
         let bytes = Array(try Data(contentsOf: Self.folder.appendingPathComponent(name + ".yaml")))
-        let result = Generator.generate(spec: bytes, options: GeneratorOptions(moduleName: "BadAPI", specPath: "\(name).yaml"))
-        #expect(!result.diagnostics.isEmpty, "a bad-input case must produce a diagnostic")
-        let printed = result.diagnostics.map(\.description).joined(separator: "\n") + "\n"
+        let (names, namesDiagnostics) = PackageRoot.nameOverrides(name, in: Self.folder)
+        let result = Generator.generate(
+            spec: bytes, options: GeneratorOptions(moduleName: "BadAPI", specPath: "\(name).yaml", names: names),
+            files: PackageRoot.referencedFiles(in: Self.folder))
+        let diagnostics = namesDiagnostics + result.diagnostics
+        #expect(!diagnostics.isEmpty, "a bad-input case must produce a diagnostic")
+        let printed = diagnostics.map(\.description).joined(separator: "\n") + "\n"
         let url = Self.folder.appendingPathComponent(name + ".txt")
         if ProcessInfo.processInfo.environment["CLIENTGEN_RECORD"] == "1" {
             try Data(printed.utf8).write(to: url)

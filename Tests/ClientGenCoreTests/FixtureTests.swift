@@ -1,18 +1,32 @@
 import ClientGenCore
 import Foundation
+import OpenAPI
 import Testing
 
 /// One small description per construct (`Fixtures/<name>.yaml`) with the exact Swift it must
 /// produce (`Fixtures/<name>.swift.txt`, every generated file under a `// MARK: - File <path>` line)
 /// and the exact diagnostics (`Fixtures/<name>.diagnostics.txt`, absent when there are none).
+/// A description spread over several files is a folder, `Fixtures/<name>/openapi.yaml` and the files
+/// it refers to, with the expected text beside the folder as for a single file. `<name>.names.yaml`,
+/// when present, holds a `names:` table of Swift names (as `clientgen --names` reads it).
 /// Re-record after an intended change: `CLIENTGEN_RECORD=1 swift test --filter FixtureTests`.
 @Suite struct FixtureTests {
     static let folder = PackageRoot.url.appendingPathComponent("Tests/ClientGenCoreTests/Fixtures")
 
     static let names: [String] = {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        let single = files.filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(".names.yaml") }.map { String($0.dropLast(5)) }
+        let folders = files.filter { name in
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(name + "/openapi.yaml").path)
+        }
+        return (single + folders).sorted()
     }()
+
+    /// `Fixtures/<name>.yaml`, or `Fixtures/<name>/openapi.yaml` for a description in several files.
+    static func specPath(_ name: String) -> String {
+        let nested = "\(name)/openapi.yaml"
+        return FileManager.default.fileExists(atPath: folder.appendingPathComponent(nested).path) ? nested : name + ".yaml"
+    }
 
     @Test func thereAreFixtures() {
         #expect(Self.names.count >= 12)
@@ -20,12 +34,15 @@ import Testing
 
     @Test(arguments: names)
     func fixtureGeneratesExpectedSwift(_ name: String) throws {
-        let spec = Self.folder.appendingPathComponent(name + ".yaml")
+        let path = Self.specPath(name)
+        let spec = Self.folder.appendingPathComponent(path)
+        let (names, namesDiagnostics) = PackageRoot.nameOverrides(name, in: Self.folder)
         let result = Generator.generate(
             spec: Array(try Data(contentsOf: spec)),
-            options: GeneratorOptions(moduleName: "FixtureAPI", specPath: "Fixtures/\(name).yaml"))
+            options: GeneratorOptions(moduleName: "FixtureAPI", specPath: "Fixtures/\(path)", names: names),
+            files: PackageRoot.referencedFiles(in: spec.deletingLastPathComponent()))
         let swift = result.files.map { "// MARK: - File \($0.path)\n\($0.contents)" }.joined(separator: "\n")
-        let diagnostics = result.diagnostics.map(\.description).joined(separator: "\n")
+        let diagnostics = (namesDiagnostics + result.diagnostics).map(\.description).joined(separator: "\n")
         try compare(swift, with: name + ".swift.txt")
         try compare(diagnostics, with: name + ".diagnostics.txt", optional: true)
     }

@@ -11,8 +11,8 @@ struct GeneratedSnapshotTests {
         return Configuration.read(bytes: bytes, file: "clientgen.yaml").0 ?? Configuration(clients: [])
     }()
 
-    @Test func configurationListsBothClients() {
-        #expect(Self.configuration.clients.map(\.module) == ["BrevoAPI", "InstantlyAPI"])
+    @Test func configurationListsEveryClient() {
+        #expect(Self.configuration.clients.map(\.module) == ["BrevoAPI", "InstantlyAPI", "FeaturesAPI"])
     }
 
     @Test(arguments: configuration.clients)

@@ -1,4 +1,6 @@
+import ClientGenCore
 import Foundation
+import OpenAPI
 
 /// The repository root, found from this file's path so tests run from any directory.
 enum PackageRoot {
@@ -13,6 +15,23 @@ enum PackageRoot {
 
     static func text(_ relativePath: String) throws -> String {
         String(decoding: try bytes(relativePath), as: UTF8.self)
+    }
+
+    /// Reads the files a description's `$ref`s name from `folder` (the description's own folder).
+    static func referencedFiles(in folder: URL) -> ReferencedFiles {
+        ReferencedFiles { path in
+            FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map { Array($0) }
+        }
+    }
+
+    /// The `names:` table of `<folder>/<name>.names.yaml` (as `clientgen --names` reads it), its
+    /// diagnostics, or nothing when there is no such file.
+    static func nameOverrides(_ name: String, in folder: URL) -> (NameOverrides, [Diagnostic]) {
+        let file = name + ".names.yaml"
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else {
+            return (NameOverrides(), [])
+        }
+        return NameOverrides.read(bytes: Array(data), file: file)
     }
 
     /// Relative path → text of every file below a folder of the repository.

@@ -18,6 +18,43 @@ private struct GetProcesses: Codable, Hashable, Sendable {
     }
 }
 
+private struct LabelSet: Codable, Hashable, Sendable {
+    var name: String
+    var additionalProperties: [String: String]
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case name }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try encoder.encodeAdditionalProperties(additionalProperties, excluding: CodingKeys.self)
+    }
+}
+
+private struct GetLabelSetHeaders: ResponseHeaders, Hashable {
+    var xRequestID: UUID
+    var retryAfter: Int?
+    var state: ProcessStatus?
+    var tags: [String]?
+
+    init(from headers: HeaderFields) throws {
+        self.xRequestID = try headers.required("X-Request-ID", headers.value("X-Request-ID", as: UUID.self))
+        self.retryAfter = try headers.value("Retry-After", as: Int.self)
+        self.state = try headers.value("X-State", as: ProcessStatus.self)
+        self.tags = try headers.values("X-Tags", as: String.self)
+    }
+}
+
+private func getLabelSet(id: String) -> Request<LabelSet?> {
+    Request(operationID: "getLabelSet", method: .get, path: "/labels/\(PathSegment.encode(id))", response: .jsonOrEmpty())
+}
+
 private enum ProcessStatus: OpenEnum {
     case queued
     case completed
@@ -100,6 +137,33 @@ private enum Brevo {
             try await client.send(Processes.createProcess(body: .init(id: 3, status: .unknown("draft"))))
             received = try #require(await server.lastRequest)
             #expect(try JSONDecoder().decode(JSONValue.self, from: received.body) == ["id": 3, "status": "draft"])
+        }
+    }
+
+    @Test func otherMembersResponseHeadersAndEmptyResponsesInTheGeneratedShape() async throws {
+        try await TestServer.run(routes: { router in
+            router.get("/labels/:id") { _, context in
+                context.parameters.get("id") == "empty"
+                    ? TestServer.response(status: 204, headers: ["X-Request-ID": "0195B5A1-4B5C-7F1E-9A2B-3C4D5E6F7A8B"])
+                    : TestServer.json(#"{"name":"n","sky":"blue"}"#, headers: [
+                        "X-Request-ID": "0195B5A1-4B5C-7F1E-9A2B-3C4D5E6F7A8B", "Retry-After": "3", "X-State": "paused",
+                        "X-Tags": "a,b",
+                    ])
+            }
+        }) { server in
+            let client = APIClient(serverURL: server.baseURL)
+            let full = try await client.response(for: getLabelSet(id: "full"))
+            #expect(full.value?.additionalProperties == ["sky": "blue"])
+            let headers = try full.headers(as: GetLabelSetHeaders.self)
+            #expect(headers.retryAfter == 3)
+            #expect(headers.state == .unknown("paused"))
+            #expect(headers.tags == ["a", "b"])
+            let encoded = try JSONEncoder().encode(try #require(full.value))
+            #expect(try JSONDecoder().decode(JSONValue.self, from: encoded) == ["name": "n", "sky": "blue"])
+
+            let empty = try await client.response(for: getLabelSet(id: "empty"))
+            #expect(empty.value == nil)
+            #expect(try empty.headers(as: GetLabelSetHeaders.self).retryAfter == nil)
         }
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 import OpenAPI
 import Testing
 
-/// `$ref` cycles never hang the reader or the translator; references leaving the document are refused.
+/// `$ref` cycles never hang the reader or the translator; references to URLs, absolute paths and
+/// files outside the description's folder are refused.
 @Suite struct ReferenceTests {
     /// Generation must finish quickly, whatever it decides.
     func generateQuickly(_ text: String) -> GenerationResult {
@@ -114,7 +115,7 @@ import Testing
                 Secret: {$ref: '../../etc/passwd#/x'}
             """))
         #expect(summaries(result.diagnostics) == [
-            "6:20: error: external reference '../../etc/passwd#/x' is not supported [#/components/schemas/Secret/$ref]"
+            "6:20: error: reference '../../etc/passwd#/x' leaves the folder of the description [#/components/schemas/Secret/$ref]"
         ])
         #expect(result.files.isEmpty)
     }
@@ -127,7 +128,7 @@ import Testing
                 Secret: {$ref: '/etc/passwd'}
             """))
         #expect(summaries(result.diagnostics) == [
-            "6:20: error: external reference '/etc/passwd' is not supported [#/components/schemas/Secret/$ref]"
+            "6:20: error: absolute file reference '/etc/passwd' is not supported [#/components/schemas/Secret/$ref]"
         ])
     }
 
@@ -140,8 +141,23 @@ import Testing
                   responses: {'204': {description: none}}
             """))
         #expect(summaries(result.diagnostics).contains(
-            "6:27: error: external reference 'https://evil.example/params.yaml#/P' is not supported [#/paths/~1items/get/parameters/0/$ref]"))
+            "6:27: error: reference to a URL 'https://evil.example/params.yaml#/P' is not supported [#/paths/~1items/get/parameters/0/$ref]"))
         #expect(result.files.isEmpty)
+    }
+
+    /// `A` in the description is `B` in another file, which is `A` again: no `typealias A = B; B = A`.
+    @Test func aliasCycleAcrossFilesIsNotACyclicTypealias() {
+        let files = ReferencedFiles { path in
+            path == "b.yaml" ? Array("B: {$ref: 'hostile.yaml#/components/schemas/A'}\n".utf8) : nil
+        }
+        let result = Generator.generate(
+            spec: Array(spec("paths: {}\ncomponents: {schemas: {A: {$ref: 'b.yaml#/B'}}}\n").utf8),
+            options: GeneratorOptions(moduleName: "HostileAPI", specPath: "hostile.yaml"), files: files)
+        #expect(summaries(result.diagnostics) == [
+            "4:27: warning: 'A' only refers to itself through $ref; generated as JSONValue [#/components/schemas/A]",
+            "1:4: warning: 'B' only refers to itself through $ref; generated as JSONValue [b.yaml#/B]",
+        ])
+        #expect(result.files.map(\.path).contains("Models/B.swift"))
     }
 
     @Test func invalidUTF8InASpecIsAPositionedDiagnostic() {

@@ -39,6 +39,8 @@ public struct RequestBuilder: Hashable, Sendable {
 
     public enum ResponseKind: String, Hashable, Sendable {
         case json, empty, data
+        /// JSON from one 2xx response, no body from another (`200` and `204`): an optional.
+        case jsonOrEmpty
     }
 
     public struct ErrorBody: Hashable, Sendable {

@@ -57,6 +57,7 @@ public indirect enum Declaration: Hashable, Sendable {
     case requestBuilder(RequestBuilder)
     case jobFactory(JobFactory)
     case paginationBuilder(PaginationBuilder)
+    case responseHeaders(ResponseHeadersStructure)
     case serverURL(ServerURL)
     case credentialFactory(CredentialFactory)
 }
@@ -86,16 +87,33 @@ public struct Structure: Hashable, Sendable {
         }
     }
 
+    /// `additionalProperties` beside declared properties: a dictionary member that holds every other
+    /// member of the JSON object (decoded and encoded by hand-written `Codable`).
+    public struct AdditionalProperties: Hashable, Sendable {
+        public var name: String
+        public var valueType: TypeRef
+
+        public init(name: String, valueType: TypeRef) {
+            self.name = name
+            self.valueType = valueType
+        }
+    }
+
     public var doc: DocComment
     public var name: String
     public var properties: [Property]
+    public var additionalProperties: AdditionalProperties?
     public var nested: [Declaration]
     public var deprecated: Bool
 
-    public init(doc: DocComment, name: String, properties: [Property], nested: [Declaration] = [], deprecated: Bool = false) {
+    public init(
+        doc: DocComment, name: String, properties: [Property], additionalProperties: AdditionalProperties? = nil,
+        nested: [Declaration] = [], deprecated: Bool = false
+    ) {
         self.doc = doc
         self.name = name
         self.properties = properties
+        self.additionalProperties = additionalProperties
         self.nested = nested
         self.deprecated = deprecated
     }
@@ -224,5 +242,43 @@ public struct CredentialFactory: Hashable, Sendable {
         self.functionName = functionName
         self.scheme = scheme
         self.kind = kind
+    }
+}
+
+/// The headers an operation's 2xx responses declare, read from a response by `init(from:)`.
+public struct ResponseHeadersStructure: Hashable, Sendable {
+    public struct Field: Hashable, Sendable {
+        public var doc: DocComment
+        public var name: String
+        public var wireName: String
+        /// The value's type; for a list, the element's.
+        public var type: TypeRef
+        public var isList: Bool
+        public var required: Bool
+
+        public init(doc: DocComment, name: String, wireName: String, type: TypeRef, isList: Bool, required: Bool) {
+            self.doc = doc
+            self.name = name
+            self.wireName = wireName
+            self.type = type
+            self.isList = isList
+            self.required = required
+        }
+
+        /// The property's type: the list and the optional included.
+        public var propertyType: TypeRef {
+            let value = isList ? TypeRef.array(type) : type
+            return required ? value : value.optional
+        }
+    }
+
+    public var doc: DocComment
+    public var name: String
+    public var fields: [Field]
+
+    public init(doc: DocComment, name: String, fields: [Field]) {
+        self.doc = doc
+        self.name = name
+        self.fields = fields
     }
 }

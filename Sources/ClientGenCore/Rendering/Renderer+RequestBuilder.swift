@@ -58,7 +58,7 @@ extension Renderer {
                 }
                 arguments.append("errors: [\(errors.joined(separator: ", "))]")
             }
-            arguments.append("response: .\(builder.responseKind.rawValue)")
+            arguments.append(builder.responseKind == .jsonOrEmpty ? "response: .jsonOrEmpty()" : "response: .\(builder.responseKind.rawValue)")
             writer.line(builder.query.isEmpty && builder.headers.isEmpty ? "Request(" : "return Request(")
             for (index, argument) in arguments.enumerated() {
                 writer.line("    " + argument + (index == arguments.count - 1 ? "" : ","))
@@ -87,5 +87,35 @@ extension Renderer {
             }
         }
         return text + "\""
+    }
+}
+
+extension Renderer {
+    func render(_ headers: ResponseHeadersStructure, into writer: inout CodeWriter) {
+        writer.doc(headers.doc)
+        writer.block("public struct \(headers.name): ResponseHeaders, Hashable") { writer in
+            for field in headers.fields {
+                if !field.doc.isEmpty { writer.blankLine() }
+                writer.doc(field.doc)
+                writer.line("public var \(field.name): \(SwiftLiteral.type(field.propertyType))")
+            }
+            writer.blankLine()
+            let parameters = headers.fields.map {
+                SwiftLiteral.parameter($0.name, $0.propertyType, default: $0.required ? nil : .nil)
+            }
+            writer.block("public init(\(parameters.joined(separator: ", ")))") { writer in
+                for field in headers.fields {
+                    writer.line("self.\(field.name) = \(field.name)")
+                }
+            }
+            writer.blankLine()
+            writer.block("public init(from headers: HeaderFields) throws") { writer in
+                for field in headers.fields {
+                    let name = SwiftLiteral.string(field.wireName)
+                    let read = "headers.\(field.isList ? "values" : "value")(\(name), as: \(SwiftLiteral.type(field.type)).self)"
+                    writer.line("self.\(field.name) = try " + (field.required ? "headers.required(\(name), \(read))" : read))
+                }
+            }
+        }
     }
 }

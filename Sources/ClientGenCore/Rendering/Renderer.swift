@@ -38,6 +38,7 @@ public struct Renderer: Sendable {
         case .requestBuilder(let builder): render(builder, into: &writer)
         case .jobFactory(let factory): render(factory, into: &writer)
         case .paginationBuilder(let builder): render(builder, into: &writer)
+        case .responseHeaders(let headers): render(headers, into: &writer)
         case .serverURL(let server):
             writer.doc(server.doc)
             writer.line("public static let \(server.name): URL = URL(string: \(SwiftLiteral.string(server.url)))!")
@@ -68,11 +69,17 @@ public struct Renderer: Sendable {
                     writer.line("public var \(property.name): \(SwiftLiteral.type(property.type))")
                 }
             }
+            if let additional = structure.additionalProperties {
+                writer.blankLine()
+                writer.line("/// The object's other members, by name.")
+                writer.line("public var \(additional.name): [String: \(SwiftLiteral.type(additional.valueType))]")
+            }
             writer.blankLine()
             renderInitializer(structure, into: &writer)
-            if structure.properties.contains(where: { $0.name != $0.wireName || $0.boxed }) {
+            if structure.additionalProperties != nil || structure.properties.contains(where: { $0.name != $0.wireName || $0.boxed }) {
                 writer.blankLine()
-                writer.block("public enum CodingKeys: String, CodingKey") { writer in
+                let conformances = structure.additionalProperties == nil ? "String, CodingKey" : "String, CodingKey, CaseIterable"
+                writer.block("public enum CodingKeys: \(conformances)") { writer in
                     for property in structure.properties {
                         let key = property.boxed ? storageName(property) : property.name
                         if key == property.wireName {
@@ -83,6 +90,9 @@ public struct Renderer: Sendable {
                     }
                 }
             }
+            if let additional = structure.additionalProperties {
+                renderAdditionalPropertiesCoding(structure, additional, into: &writer)
+            }
             for nested in structure.nested {
                 writer.blankLine()
                 render(nested, into: &writer)
@@ -91,7 +101,10 @@ public struct Renderer: Sendable {
     }
 
     private func renderInitializer(_ structure: Structure, into writer: inout CodeWriter) {
-        let parameters = structure.properties.map { SwiftLiteral.parameter($0.name, $0.type, default: $0.defaultValue) }
+        var parameters = structure.properties.map { SwiftLiteral.parameter($0.name, $0.type, default: $0.defaultValue) }
+        if let additional = structure.additionalProperties {
+            parameters.append("\(additional.name): [String: \(SwiftLiteral.type(additional.valueType))] = [:]")
+        }
         writer.block("public init(\(parameters.joined(separator: ", ")))") { writer in
             for property in structure.properties {
                 if property.boxed {
@@ -100,6 +113,9 @@ public struct Renderer: Sendable {
                 } else {
                     writer.line("self.\(property.name) = \(property.name)")
                 }
+            }
+            if let additional = structure.additionalProperties {
+                writer.line("self.\(additional.name) = \(additional.name)")
             }
         }
     }

@@ -18,9 +18,14 @@ extension Translator {
     /// Finds a property by wire name with the Swift name `structure(_:)` gives it (same claiming order).
     func property(_ wireName: String, of schema: Schema) -> PropertyInfo? {
         guard let object = flattenedObject(resolved(schema)) else { return nil }
+        // The names chosen in the configuration, as `structure(_:)` applies them to a component's struct.
+        let component = componentName(schema)
+        let chosen = object.properties.compactMap { property in component.flatMap { propertyOverrides["\($0).\(property.name)"] } }
         var members = NameScope()
+        for entry in chosen { _ = members.claim(entry.swiftName) }
         for property in object.properties {
-            let swiftName = members.claim(Names.memberName(property.name))
+            let swiftName = component.flatMap { propertyOverrides["\($0).\(property.name)"]?.swiftName }
+                ?? members.claim(Names.memberName(property.name))
             guard property.name == wireName else { continue }
             let required = object.required.contains(property.name) && !property.schema.readOnly && !property.schema.writeOnly
             return PropertyInfo(swiftName: swiftName, schema: property.schema, optional: !required || isNullable(property.schema))
@@ -28,10 +33,18 @@ extension Translator {
         return nil
     }
 
-    /// The JSON schema of an operation's lowest 2xx response.
+    /// The component a `$ref` chain ends at.
+    func componentName(_ schema: Schema, depth: Int = 0) -> String? {
+        guard depth < 16, let reference = schema.reference, let name = JSONPointer.componentSchemaName(reference),
+            let target = component(reference)
+        else { return nil }
+        return componentName(target, depth: depth + 1) ?? name
+    }
+
+    /// The JSON schema of an operation's lowest 2xx response with a body (what its builder returns).
     func successSchema(_ operation: Operation) -> Schema? {
-        operation.responses.filter(\.isSuccess).sorted { ($0.code ?? 299) < ($1.code ?? 299) }.first?
-            .content.first(where: \.isJSON)?.schema
+        operation.responses.filter(\.isSuccess).sorted { ($0.code ?? 299) < ($1.code ?? 299) }
+            .first { !$0.content.isEmpty }?.content.first(where: \.isJSON)?.schema
     }
 
     mutating func jobFactory(
@@ -51,6 +64,9 @@ extension Translator {
         guard statusOperation.parameters.contains(where: { $0.name == link.parameter }),
             let argument = statusBuilder.parameters.first(where: { $0.name == Names.memberName(link.parameter) })
         else { return fail("the status operation has no parameter '\(link.parameter)'") }
+        if statusBuilder.responseKind == .jsonOrEmpty || builders[operation.operationID ?? ""]?.responseKind == .jsonOrEmpty {
+            return fail("a job's operations must answer with a body; one of them may answer with none (a 2xx response without content)")
+        }
         guard let snapshotSchema = successSchema(statusOperation),
             let status = property(link.statusField, of: snapshotSchema)
         else { return fail("the status operation's response has no field '\(link.statusField)'") }

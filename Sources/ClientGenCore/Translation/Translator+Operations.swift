@@ -80,6 +80,7 @@ extension Translator {
         }
 
         let (responseType, responseKind) = successResponse(operation, typePrefix: typePrefix, nested: &nested)
+        let headersType = responseHeaders(operation, builderName: name, typePrefix: typePrefix, nested: &nested)
         let errors = errorBodies(operation, typePrefix: typePrefix, nested: &nested)
         let security = (operation.security ?? document.security ?? []).map(\.schemes)
 
@@ -87,10 +88,15 @@ extension Translator {
         let sortedParameters = parameters.filter(\.required).map(\.parameter) + parameters.filter { !$0.required }.map(\.parameter)
         var docParagraphs = DocText.summaryAndDescription(operation.summary, operation.description)
         if !parameterDocs.isEmpty { docParagraphs.append(["- Parameters:"] + parameterDocs) }
-        docParagraphs.append([
+        if responseKind == .jsonOrEmpty {
+            docParagraphs.append(["- Returns: nil when the response has no body (\(bodilessStatuses(operation)))."])
+        }
+        var remarks = [
             "- Remark: HTTP `\(operation.method.rawValue.uppercased()) \(DocText.lines(operation.path).joined())`.",
             "- Remark: Generated from `\(operation.pointer)`.",
-        ])
+        ]
+        if let headersType { remarks.insert("- Remark: Response headers: `\(headersType)`.", at: 1) }
+        docParagraphs.append(remarks)
         return RequestBuilder(
             doc: DocText.comment(docParagraphs), name: name,
             operationID: operation.operationID ?? name,
@@ -98,6 +104,12 @@ extension Translator {
             headers: headers, body: body, security: security, errors: errors, responseType: responseType,
             responseKind: responseKind, deprecated: operation.deprecated
         )
+    }
+
+    /// `204`, or `202 and 204`: the 2xx statuses without a body.
+    private func bodilessStatuses(_ operation: Operation) -> String {
+        let statuses = operation.responses.filter { $0.isSuccess && $0.content.isEmpty }.map(\.status)
+        return statuses.count == 1 ? statuses[0] : statuses.dropLast().joined(separator: ", ") + " and " + statuses.last!
     }
 
     private func parameterDoc(_ name: String, _ description: String?) -> [String] {
@@ -130,19 +142,66 @@ extension Translator {
         }
     }
 
-    /// The lowest 2xx response decides the builder's `Response` type.
+    /// The lowest 2xx response with a body decides the builder's `Response` type; when another 2xx
+    /// response has no body (`200` JSON and `204`), the type is optional and an empty body is nil.
     mutating func successResponse(
         _ operation: Operation, typePrefix: String, nested: inout NestedTypes
     ) -> (TypeRef, RequestBuilder.ResponseKind) {
         let successes = operation.responses.filter(\.isSuccess).sorted { ($0.code ?? 299) < ($1.code ?? 299) }
-        guard let response = successes.first, let media = response.content.first(where: \.isJSON) ?? response.content.first else {
+        guard let response = successes.first(where: { !$0.content.isEmpty }),
+            let media = response.content.first(where: \.isJSON) ?? response.content.first
+        else {
             return (.void, .empty)
         }
         guard media.isJSON else { return (.named("Data"), .data) }
-        guard let schema = media.schema else { return (.json, .json) }
+        let mayBeEmpty = successes.contains { $0.content.isEmpty }
+        guard let schema = media.schema else { return mayBeEmpty ? (.optional(.json), .jsonOrEmpty) : (.json, .json) }
         var type = typeRef(schema, suggested: typePrefix + "Response", &nested)
+        if mayBeEmpty { return (type.optional, .jsonOrEmpty) }
         if isNullable(schema) { type = type.optional }
         return (type, .json)
+    }
+
+    /// A struct of the headers the 2xx responses declare (their union, first declaration wins), or nil.
+    mutating func responseHeaders(
+        _ operation: Operation, builderName: String, typePrefix: String, nested: inout NestedTypes
+    ) -> String? {
+        let successes = operation.responses.filter(\.isSuccess)
+        var declared: [ResponseHeader] = []
+        for header in successes.flatMap(\.headers)
+        where !declared.contains(where: { $0.name.lowercased() == header.name.lowercased() }) {
+            declared.append(header)
+        }
+        guard !declared.isEmpty else { return nil }
+        var names = NameScope()
+        var fields: [ResponseHeadersStructure.Field] = []
+        for header in declared {
+            guard let kind = parameterKind(header.schema) else {
+                warnOnce(
+                    "response header '\(header.name)' is an object, which cannot be read from a header yet; skipped",
+                    header.schema, hint: "describe it as a string, number, boolean, enum or a list of those")
+                continue
+            }
+            var type = typeRef(header.schema, suggested: typePrefix + Names.typeName(header.name), &nested).unwrapped
+            if kind == .list, case .array(let element) = type { type = element.unwrapped }
+            var paragraphs = DocText.summaryAndDescription(nil, header.description)
+            if header.deprecated { paragraphs.append(["- Warning: Deprecated."]) }
+            fields.append(.init(
+                doc: DocText.comment(paragraphs), name: names.claim(Names.memberName(header.name)),
+                wireName: header.name, type: type, isList: kind == .list,
+                // Required only when every 2xx response declares it required.
+                required: header.required && successes.allSatisfy { response in
+                    response.headers.contains { $0.name.lowercased() == header.name.lowercased() && $0.required }
+                }))
+        }
+        guard !fields.isEmpty else { return nil }
+        let name = nested.scope.claim(typePrefix + "Headers")
+        let doc = DocComment(lines: [
+            "The headers of a `\(builderName)` response: `try response.headers(as: \(options.resolvedNamespace).\(name).self)`",
+            "on what `APIClient.response(for:)` returns.",
+        ])
+        nested.declarations.append(.responseHeaders(ResponseHeadersStructure(doc: doc, name: name, fields: fields)))
+        return name
     }
 
     mutating func errorBodies(

@@ -8,11 +8,14 @@ public struct GeneratorOptions: Hashable, Sendable {
     public var namespace: String?
     /// The description's path as the user names it, shown in file headers (never an absolute path).
     public var specPath: String
+    /// Swift names chosen in the configuration for schemas, operations and properties.
+    public var names: NameOverrides
 
-    public init(moduleName: String, namespace: String? = nil, specPath: String) {
+    public init(moduleName: String, namespace: String? = nil, specPath: String, names: NameOverrides = NameOverrides()) {
         self.moduleName = moduleName
         self.namespace = namespace
         self.specPath = specPath
+        self.names = names
     }
 
     /// `BrevoAPI` → `Brevo`; a module without the suffix gets `Client` appended.
@@ -59,18 +62,79 @@ struct Translator {
     /// declared there are not shared, or using them elsewhere would warn.
     var deprecatedDepth = 0
     let memo = TranslationMemo()
+    /// `<schema>.<property>` overrides that named a property.
+    var usedPropertyOverrides: Set<String> = []
+
+    /// Name overrides by spec name; an entry is removed once used, so what is left named nothing.
+    var schemaOverrides: [String: NameOverrides.Entry] = [:]
+    var operationOverrides: [String: NameOverrides.Entry] = [:]
+    var propertyOverrides: [String: NameOverrides.Entry] = [:]
 
     init(document: Document, options: GeneratorOptions) {
         self.document = document
         self.options = options
+        schemaOverrides = Dictionary(options.names.schemas.map { ($0.specName, $0) }, uniquingKeysWith: { first, _ in first })
+        operationOverrides = Dictionary(options.names.operations.map { ($0.specName, $0) }, uniquingKeysWith: { first, _ in first })
+        propertyOverrides = Dictionary(options.names.properties.map { ($0.specName, $0) }, uniquingKeysWith: { first, _ in first })
         var scope = NameScope(reserved: [options.moduleName, options.resolvedNamespace])
-        for component in document.components.schemas {
+        let chosen = document.components.schemas.compactMap { schemaOverrides[$0.name] }
+        let natural = document.components.schemas.filter { schemaOverrides[$0.name] == nil }.map { component in
             let name = Names.typeName(component.name)
-            componentNames[component.name] = scope.claim(
-                Names.isReservedTypeName(name) ? options.resolvedNamespace + name : name)
+            return (component.name, Names.isReservedTypeName(name) ? options.resolvedNamespace + name : name)
+        }
+        // Chosen names are claimed first and kept exactly; one that is taken anyway is an error.
+        for entry in chosen {
+            let taken = [options.moduleName, options.resolvedNamespace].contains(entry.swiftName)
+                ? "the module or its namespace"
+                : natural.first { $0.1 == entry.swiftName }.map { "schema '\($0.0)'" }
+            if let taken {
+                overrideCollision(entry, kind: .schemas, with: taken)
+            } else if scope.claim(entry.swiftName) != entry.swiftName {
+                overrideCollision(entry, kind: .schemas, with: "another name in 'names.schemas'")
+            }
+            componentNames[entry.specName] = entry.swiftName
+        }
+        for (specName, name) in natural {
+            componentNames[specName] = scope.claim(name)
+        }
+        for component in document.components.schemas {
             componentSchemas[component.name] = component.schema
         }
         topLevelNames = Set(componentNames.values).union([options.moduleName])
+    }
+
+    mutating func overrideCollision(_ entry: NameOverrides.Entry, kind: NameOverrides.Kind, with other: String) {
+        diagnostics.append(Diagnostic(
+            .error, "'\(entry.swiftName)', the name chosen for \(kind.singular) '\(entry.specName)', is already the name of \(other)",
+            at: entry.mark, hint: "choose another name in 'names.\(kind.rawValue)'"))
+    }
+
+    /// Overrides that matched nothing in the spec: a typo, or a schema that was renamed.
+    mutating func warnUnusedOverrides() {
+        for kind in NameOverrides.Kind.allCases {
+            let used: Set<String>
+            switch kind {
+            case .schemas: used = Set(document.components.schemas.map(\.name))
+            case .operations: used = Set(document.operations.compactMap(\.operationID))
+            case .properties: used = usedPropertyOverrides
+            }
+            for entry in options.names[kind] where !used.contains(entry.specName) {
+                let candidates: [String]
+                switch kind {
+                case .schemas: candidates = document.components.schemas.map(\.name)
+                case .operations: candidates = document.operations.compactMap(\.operationID)
+                case .properties: candidates = []
+                }
+                let suggestion = candidates.min { editDistance($0, entry.specName) < editDistance($1, entry.specName) }
+                    .flatMap { editDistance($0, entry.specName) <= 3 ? "did you mean '\($0)'?" : nil }
+                diagnostics.append(Diagnostic(
+                    .warning, "'names.\(kind.rawValue)' renames '\(entry.specName)', which the spec does not have",
+                    at: entry.mark,
+                    hint: suggestion ?? (kind == .properties
+                        ? "write `<component schema>.<property>` with both names as in the spec"
+                        : "use the \(kind == .schemas ? "name under '#/components/schemas'" : "operationId") as written in the spec")))
+            }
+        }
     }
 
     /// One namespace per API holds servers, credentials and every request builder; the builders are
@@ -93,6 +157,10 @@ struct Translator {
 
         var members = NameScope()
         let client = clientNamespace(namespace, members: &members)
+        let naturalOperationNames = Dictionary(
+            document.operations.filter { $0.operationID.map { operationOverrides[$0] == nil } ?? true }
+                .map { (Names.memberName($0.operationID ?? synthesizedName($0)), $0.operationID ?? synthesizedName($0)) },
+            uniquingKeysWith: { first, _ in first })
         var files = [SwiftFile(path: "\(namespace)+Client.swift", declarations: [.namespace(client)])]
         var nested = NestedTypes(shared: topLevelNames, path: [namespace])
         scopeRoot = [namespace]
@@ -106,7 +174,17 @@ struct Translator {
             let before = nested.declarations.count
             var declarations: [Declaration] = []
             for operation in group.operations {
-                let name = members.claim(Names.memberName(operation.operationID ?? synthesizedName(operation)))
+                let name: String
+                if let id = operation.operationID, let entry = operationOverrides[id] {
+                    name = members.claim(entry.swiftName)
+                    if let other = naturalOperationNames[entry.swiftName] {
+                        overrideCollision(entry, kind: .operations, with: "operation '\(other)'")
+                    } else if name != entry.swiftName {
+                        overrideCollision(entry, kind: .operations, with: "another member of \(namespace)")
+                    }
+                } else {
+                    name = members.claim(Names.memberName(operation.operationID ?? synthesizedName(operation)))
+                }
                 let builder = requestBuilder(operation, name: name, nested: &nested)
                 declarations.append(.requestBuilder(builder))
                 if let id = operation.operationID { builders[id] = builder }
@@ -147,6 +225,7 @@ struct Translator {
             currentComponent = nil
             files.append(SwiftFile(path: "Models/\(name).swift", declarations: [declaration]))
         }
+        warnUnusedOverrides()
         return files
     }
 
@@ -226,8 +305,28 @@ struct Translator {
         var members = NameScope()
         var properties: [Structure.Property] = []
         let requiredNames = Set(object.required)
+        // Overrides name the properties of a component's own struct, not of the types nested in it.
+        let component = enclosing.count == 1 ? currentComponent : nil
+        let chosen = object.properties.compactMap { property in
+            component.flatMap { propertyOverrides["\($0).\(property.name)"] }
+        }
+        for entry in chosen { _ = members.claim(entry.swiftName) }
         for property in object.properties {
-            let swiftName = members.claim(Names.memberName(property.name))
+            let swiftName: String
+            if let component, let entry = propertyOverrides["\(component).\(property.name)"] {
+                swiftName = entry.swiftName
+                usedPropertyOverrides.insert(entry.specName)
+                if let other = object.properties.first(where: {
+                    $0.name != property.name && propertyOverrides["\(component).\($0.name)"] == nil
+                        && Names.memberName($0.name) == entry.swiftName
+                }) {
+                    overrideCollision(entry, kind: .properties, with: "property '\(other.name)' of '\(component)'")
+                } else if chosen.filter({ $0.swiftName == entry.swiftName }).count > 1 {
+                    overrideCollision(entry, kind: .properties, with: "another property of '\(component)'")
+                }
+            } else {
+                swiftName = members.claim(Names.memberName(property.name))
+            }
             var type = typeRef(property.schema, suggested: Names.typeName(property.name), &nested, enclosing: enclosing)
             // readOnly/writeOnly properties travel in one direction only, so neither side may require them.
             let required = requiredNames.contains(property.name) && !property.schema.readOnly && !property.schema.writeOnly
@@ -247,8 +346,18 @@ struct Translator {
         for required in object.required where !declaredNames.contains(required) {
             warnOnce("required property '\(required)' is not declared in 'properties'; ignored", schema)
         }
+        // A typed `additionalProperties` gets a catch-all member. `false`, `true`, `{}` or none: members the
+        // spec does not list are ignored when decoding (`true` is how many specs say "fields may be added";
+        // capturing them all as JSONValue would cost every struct hand-written Codable for nothing typed).
+        var additional: Structure.AdditionalProperties?
+        if case .schema(let values)? = schema.additionalProperties?.value, !isAnyValue(values) {
+            var valueType = typeRef(values, suggested: "AdditionalProperty", &nested, enclosing: enclosing)
+            if isNullable(values) { valueType = valueType.optional }
+            additional = .init(name: members.claim("additionalProperties"), valueType: valueType)
+        }
         return Structure(
-            doc: doc, name: name, properties: properties, nested: nested.declarations, deprecated: deprecated)
+            doc: doc, name: name, properties: properties, additionalProperties: additional,
+            nested: nested.declarations, deprecated: deprecated)
     }
 
     // MARK: Types
@@ -346,6 +455,13 @@ struct Translator {
             memo.enumDeclarations[shape] = (path + [openEnum.name]).joined(separator: ".")
         }
         return .openEnum(openEnum)
+    }
+
+    /// `{}`: a schema that says nothing about the value.
+    func isAnyValue(_ schema: Schema) -> Bool {
+        schema.reference == nil && schema.types.isEmpty && schema.properties.isEmpty && schema.allOf.isEmpty
+            && schema.oneOf.isEmpty && schema.anyOf.isEmpty && schema.enumValues == nil && schema.constValue == nil
+            && schema.additionalProperties == nil && schema.items == nil
     }
 
     /// A nested type may not shadow a type generated code uses: `data` in `Job` becomes `JobData`, not `Data`.
