@@ -265,8 +265,16 @@ extension DocumentReader {
 
     mutating func readContent(_ node: Node?, _ pointer: JSONPointer) -> [MediaType] {
         guard let node, let pairs = mapping(node, pointer, what: "'content'") else { return [] }
-        return pairs.map { pair in
+        return pairs.compactMap { pair in
             let type = pair.key.scalar ?? ""
+            // Plaid puts `examples:` beside `application/json`; swift-openapi-generator rejects the
+            // whole document for it. One warning, and the key is not taken for a media type.
+            guard type.contains("/") else {
+                warning(
+                    "'\(type)' under 'content' is not a media type (type/subtype); skipped", pair.key, pointer.appending(type),
+                    hint: "move it inside the media type it belongs to, e.g. 'application/json'")
+                return nil
+            }
             let mediaPointer = pointer.appending(type)
             let schema = pair.value["schema"].map { readSchema($0, mediaPointer.appending("schema")) }
             return MediaType(contentType: type, schema: schema)
