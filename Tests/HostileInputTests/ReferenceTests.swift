@@ -145,7 +145,7 @@ import Testing
         #expect(result.files.isEmpty)
     }
 
-    /// `A` in the description is `B` in another file, which is `A` again: no `typealias A = B; B = A`.
+    /// `A` in the description is `B` in another file, which is `A` again: no `typealias A = A`.
     @Test func aliasCycleAcrossFilesIsNotACyclicTypealias() {
         let files = ReferencedFiles { path in
             path == "b.yaml" ? Array("B: {$ref: 'hostile.yaml#/components/schemas/A'}\n".utf8) : nil
@@ -153,11 +153,11 @@ import Testing
         let result = Generator.generate(
             spec: Array(spec("paths: {}\ncomponents: {schemas: {A: {$ref: 'b.yaml#/B'}}}\n").utf8),
             options: GeneratorOptions(moduleName: "HostileAPI", specPath: "hostile.yaml"), files: files)
+        // `A` is only a `$ref` into b.yaml, so it takes `B`'s schema, which is `A` again.
         #expect(summaries(result.diagnostics) == [
-            "4:27: warning: 'A' only refers to itself through $ref; generated as JSONValue [#/components/schemas/A]",
-            "1:4: warning: 'B' only refers to itself through $ref; generated as JSONValue [b.yaml#/B]",
+            "1:4: warning: 'A' only refers to itself through $ref; generated as JSONValue [b.yaml#/B]"
         ])
-        #expect(result.files.map(\.path).contains("Models/B.swift"))
+        #expect(result.files.map(\.path).filter { $0.hasPrefix("Models/") } == ["Models/A.swift"])
     }
 
     @Test func invalidUTF8InASpecIsAPositionedDiagnostic() {
