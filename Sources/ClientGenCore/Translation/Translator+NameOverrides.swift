@@ -23,10 +23,15 @@ extension Translator {
                 switch kind {
                 case .schemas: candidates = document.components.schemas.map(\.name)
                 case .operations: candidates = document.operations.compactMap(\.operationID)
-                case .properties: candidates = []
+                case .properties:
+                    candidates = document.components.schemas.flatMap { component in
+                        component.schema.properties.map { "\(component.name).\($0.name)" }
+                    }
                 }
+                // A typo, not another name: one edit in short names, up to three in long ones.
+                let limit = max(1, min(3, entry.specName.count / 4))
                 let suggestion = candidates.min { editDistance($0, entry.specName) < editDistance($1, entry.specName) }
-                    .flatMap { editDistance($0, entry.specName) <= 3 ? "did you mean '\($0)'?" : nil }
+                    .flatMap { editDistance($0, entry.specName) <= limit ? "did you mean '\($0)'?" : nil }
                 diagnostics.append(Diagnostic(
                     .warning, "'names.\(kind.rawValue)' renames '\(entry.specName)', which the spec does not have",
                     at: entry.mark,
