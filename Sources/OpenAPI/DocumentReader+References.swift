@@ -26,53 +26,84 @@ extension DocumentReader {
     /// Where `reference` (written at `refNode`) leads, or nil after reporting why it leads nowhere:
     /// a URL, an absolute path, a path outside the description's folder, a file that cannot be read.
     mutating func target(of reference: String, _ refNode: Node, _ refPointer: JSONPointer, what: String) -> ReferenceTarget? {
+        switch resolve(reference, from: refPointer.file) {
+        case .success(let target):
+            return target
+        case .failure(let problem):
+            error(problem.message, refNode, refPointer, hint: problem.hint)
+            return nil
+        }
+    }
+
+    /// Why a reference leads nowhere.
+    struct ReferenceProblem: Error {
+        var message: String
+        var hint: String?
+    }
+
+    /// `target(of:…)` without reporting: loads the file the reference names (once), nothing else.
+    mutating func resolve(_ reference: String, from file: String?) -> Result<ReferenceTarget, ReferenceProblem> {
         let hash = reference.firstIndex(of: "#")
         let filePart = String(reference[..<(hash ?? reference.endIndex)])
         let fragment = hash.map { ReferencePath.percentDecoded(String(reference[$0...])) } ?? "#"
         guard fragment == "#" || fragment.hasPrefix("#/") else {
-            error(
-                "the fragment of reference '\(reference)' is not a JSON pointer", refNode, refPointer,
-                hint: "write a pointer such as '#/components/schemas/Name'")
-            return nil
+            return .failure(ReferenceProblem(
+                message: "the fragment of reference '\(reference)' is not a JSON pointer",
+                hint: "write a pointer such as '#/components/schemas/Name'"))
         }
-        guard !filePart.isEmpty else { return ReferenceTarget(file: refPointer.file, fragment: fragment) }
+        guard !filePart.isEmpty else { return .success(ReferenceTarget(file: file, fragment: fragment)) }
         if filePart.contains("://") || filePart.hasPrefix("//") {
-            error(
-                "reference to a URL '\(reference)' is not supported", refNode, refPointer,
-                hint: "download the file next to the description and refer to it by a relative path, e.g. 'common.yaml#/components/schemas/Error'")
-            return nil
+            return .failure(ReferenceProblem(
+                message: "reference to a URL '\(reference)' is not supported",
+                hint: "download the file next to the description and refer to it by a relative path, e.g. 'common.yaml#/components/schemas/Error'"))
         }
         if filePart.hasPrefix("/") || filePart.hasPrefix("~") || filePart.dropFirst().hasPrefix(":") {
-            error(
-                "absolute file reference '\(reference)' is not supported", refNode, refPointer,
-                hint: "write the path relative to the file that holds the reference")
-            return nil
+            return .failure(ReferenceProblem(
+                message: "absolute file reference '\(reference)' is not supported",
+                hint: "write the path relative to the file that holds the reference"))
         }
-        let current = refPointer.file ?? rootPath
+        let current = file ?? rootPath
         guard let path = ReferencePath.normalized(
             ReferencePath.percentDecoded(filePart), from: ReferencePath.folder(of: current))
         else {
-            error(
-                "reference '\(reference)' leaves the folder of the description", refNode, refPointer,
-                hint: "keep the files a description refers to in its folder (\(displayPath(nil))) or below it")
-            return nil
+            return .failure(ReferenceProblem(
+                message: "reference '\(reference)' leaves the folder of the description",
+                hint: "keep the files a description refers to in its folder (\(displayPath(nil))) or below it"))
         }
-        if path == rootPath { return ReferenceTarget(file: nil, fragment: fragment) }
+        if path == rootPath { return .success(ReferenceTarget(file: nil, fragment: fragment)) }
         switch loadFile(path) {
         case .loaded:
-            return ReferenceTarget(file: path, fragment: fragment)
+            return .success(ReferenceTarget(file: path, fragment: fragment))
         case .invalid:
-            error("'\(displayPath(path))', named by reference '\(reference)', is not valid YAML", refNode, refPointer)
+            return .failure(ReferenceProblem(
+                message: "'\(displayPath(path))', named by reference '\(reference)', is not valid YAML", hint: nil))
         case .unreadable:
-            error(
-                "cannot read '\(displayPath(path))', named by reference '\(reference)'", refNode, refPointer,
-                hint: "a path in $ref is relative to the file that holds it (\(displayPath(current)))")
+            return .failure(ReferenceProblem(
+                message: "cannot read '\(displayPath(path))', named by reference '\(reference)'",
+                hint: "a path in $ref is relative to the file that holds it (\(displayPath(current)))"))
         case .tooMany:
-            error(
-                "reference '\(reference)' would read more than \(ReferencedFiles.maxFiles) files", refNode, refPointer,
-                hint: "bundle the description into fewer files")
+            return .failure(ReferenceProblem(
+                message: "reference '\(reference)' would read more than \(ReferencedFiles.maxFiles) files",
+                hint: "bundle the description into fewer files"))
         }
-        return nil
+    }
+
+    /// Root components that are only a `$ref` into another file (`Pet: {$ref: 'pet.yaml'}`, the usual
+    /// way to gather a split description's models) take that schema under their own name, instead
+    /// of becoming an alias of a second type named after the file. Returns what each one reads.
+    mutating func adoptExternalComponents() -> [String: PendingSchema] {
+        var adopted: [String: PendingSchema] = [:]
+        for pair in root["components"]?["schemas"]?.mapping ?? [] {
+            guard let name = pair.key.scalar, pair.value.mapping?.count == 1, let reference = pair.value["$ref"]?.scalar,
+                !reference.hasPrefix("#"), case .success(let target) = resolve(reference, from: nil),
+                let file = target.file, externalSchemaNames[target] == nil,
+                let node = node(at: target.fragment, in: file),
+                let pointer = JSONPointer(file: file, reference: target.fragment)
+            else { continue }
+            externalSchemaNames[target] = name
+            adopted[name] = PendingSchema(name: name, node: node, pointer: pointer)
+        }
+        return adopted
     }
 
     enum LoadOutcome { case loaded(Node), unreadable, invalid, tooMany }

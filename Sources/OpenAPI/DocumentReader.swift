@@ -219,12 +219,14 @@ struct DocumentReader {
     mutating func readComponents(_ node: Node?, _ pointer: JSONPointer) -> Components {
         guard let node, mapping(node, pointer, what: "'components'") != nil else { return Components() }
         var components = Components()
+        let adopted = adoptExternalComponents()
         if let schemas = node["schemas"],
             let pairs = mapping(schemas, pointer.appending("schemas"), what: "'schemas'")
         {
             for pair in pairs {
                 let name = pair.key.scalar ?? ""
-                let schema = readSchema(pair.value, pointer.appending("schemas").appending(name))
+                let schema = adopted[name].map { readSchema($0.node, $0.pointer) }
+                    ?? readSchema(pair.value, pointer.appending("schemas").appending(name))
                 components.schemas.append(NamedSchema(name: name, schema: schema))
             }
         }

@@ -28,6 +28,12 @@ public struct SourceFile: Hashable, Sendable {
     /// As diagnostics show it: the root's path as given, other files beside it.
     public var displayPath: String
     public var bytes: [UInt8]
+
+    public init(path: String, displayPath: String, bytes: [UInt8]) {
+        self.path = path
+        self.displayPath = displayPath
+        self.bytes = bytes
+    }
 }
 
 /// File paths as `$ref`s write them, resolved against the file they are written in.

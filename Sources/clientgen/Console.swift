@@ -9,6 +9,8 @@ struct CLIError: Error, CustomStringConvertible {
 
 enum Console {
     static func print(_ diagnostics: [Diagnostic]) {
+        var diagnostics = diagnostics
+        attachConfigurationLines(&diagnostics)
         for diagnostic in diagnostics {
             write(diagnostic.description + "\n")
         }
@@ -17,6 +19,17 @@ enum Console {
         if errors + warnings > 0 {
             write("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
         }
+    }
+
+    /// Problems in clientgen.yaml or a `--names` file come without their source line (the
+    /// generator never reads those files); the CLI, which read them, adds it for the caret snippet.
+    private static func attachConfigurationLines(_ diagnostics: inout [Diagnostic]) {
+        let files = Set(diagnostics.filter { $0.sourceLine == nil }.compactMap(\.mark?.file))
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+        let sources = files.sorted().compactMap { file in
+            FileManager.default.contents(atPath: file).map { SourceFile(path: file, displayPath: file, bytes: Array($0)) }
+        }
+        OpenAPIReader.attachSourceLines(&diagnostics, sources: sources)
     }
 
     static func error(_ message: String) { write("error: \(message)\n") }

@@ -173,7 +173,9 @@ struct GenerateTarget: ParsableCommand {
         for client in try target.plan(printWarnings: true) {
             // Unchanged files keep their modification time, so the compiler rebuilds only what changed.
             let summary = try OutputFolder(path: client.folder).write(client.files)
-            Console.info("\(target.module) (\(client.spec)): read \(Console.list(client.inputs)); \(client.files.count) files (\(summary))")
+            let folder = URL(fileURLWithPath: target.config).deletingLastPathComponent().standardized.path + "/"
+            let inputs = client.inputs.map { $0.hasPrefix(folder) ? String($0.dropFirst(folder.count)) : $0 }
+            Console.info("\(target.module) (\(client.spec)): read \(Console.list(inputs)); \(client.files.count) files (\(summary))")
         }
     }
 }

@@ -1,5 +1,6 @@
 import ClientGenCore
 import Foundation
+import OpenAPI
 import Testing
 
 /// Bad and unsupported input: each `Diagnostics/<case>.yaml` must print exactly
@@ -25,7 +26,12 @@ import Testing
         let result = Generator.generate(
             spec: bytes, options: GeneratorOptions(moduleName: "BadAPI", specPath: "\(name).yaml", names: names),
             files: PackageRoot.referencedFiles(in: Self.folder))
-        let diagnostics = namesDiagnostics + result.diagnostics
+        var diagnostics = namesDiagnostics + result.diagnostics
+        // As the CLI prints them: with the names file's lines too.
+        if let names = FileManager.default.contents(atPath: Self.folder.appendingPathComponent(name + ".names.yaml").path) {
+            let file = name + ".names.yaml"
+            OpenAPIReader.attachSourceLines(&diagnostics, sources: [SourceFile(path: file, displayPath: file, bytes: Array(names))])
+        }
         #expect(!diagnostics.isEmpty, "a bad-input case must produce a diagnostic")
         let printed = diagnostics.map(\.description).joined(separator: "\n") + "\n"
         let url = Self.folder.appendingPathComponent(name + ".txt")

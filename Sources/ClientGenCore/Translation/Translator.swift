@@ -65,7 +65,7 @@ struct Translator {
     /// `<schema>.<property>` overrides that named a property.
     var usedPropertyOverrides: Set<String> = []
 
-    /// Name overrides by spec name; an entry is removed once used, so what is left named nothing.
+    /// The configuration's name overrides by spec name (`names:` in clientgen.yaml).
     var schemaOverrides: [String: NameOverrides.Entry] = [:]
     var operationOverrides: [String: NameOverrides.Entry] = [:]
     var propertyOverrides: [String: NameOverrides.Entry] = [:]
@@ -101,40 +101,6 @@ struct Translator {
             componentSchemas[component.name] = component.schema
         }
         topLevelNames = Set(componentNames.values).union([options.moduleName])
-    }
-
-    mutating func overrideCollision(_ entry: NameOverrides.Entry, kind: NameOverrides.Kind, with other: String) {
-        diagnostics.append(Diagnostic(
-            .error, "'\(entry.swiftName)', the name chosen for \(kind.singular) '\(entry.specName)', is already the name of \(other)",
-            at: entry.mark, hint: "choose another name in 'names.\(kind.rawValue)'"))
-    }
-
-    /// Overrides that matched nothing in the spec: a typo, or a schema that was renamed.
-    mutating func warnUnusedOverrides() {
-        for kind in NameOverrides.Kind.allCases {
-            let used: Set<String>
-            switch kind {
-            case .schemas: used = Set(document.components.schemas.map(\.name))
-            case .operations: used = Set(document.operations.compactMap(\.operationID))
-            case .properties: used = usedPropertyOverrides
-            }
-            for entry in options.names[kind] where !used.contains(entry.specName) {
-                let candidates: [String]
-                switch kind {
-                case .schemas: candidates = document.components.schemas.map(\.name)
-                case .operations: candidates = document.operations.compactMap(\.operationID)
-                case .properties: candidates = []
-                }
-                let suggestion = candidates.min { editDistance($0, entry.specName) < editDistance($1, entry.specName) }
-                    .flatMap { editDistance($0, entry.specName) <= 3 ? "did you mean '\($0)'?" : nil }
-                diagnostics.append(Diagnostic(
-                    .warning, "'names.\(kind.rawValue)' renames '\(entry.specName)', which the spec does not have",
-                    at: entry.mark,
-                    hint: suggestion ?? (kind == .properties
-                        ? "write `<component schema>.<property>` with both names as in the spec"
-                        : "use the \(kind == .schemas ? "name under '#/components/schemas'" : "operationId") as written in the spec")))
-            }
-        }
     }
 
     /// One namespace per API holds servers, credentials and every request builder; the builders are

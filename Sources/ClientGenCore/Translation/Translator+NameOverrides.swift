@@ -1,0 +1,44 @@
+import OpenAPI
+
+/// Diagnostics for `names:` in the configuration; the names themselves are applied where each kind
+/// of name is made (components in `init`, builders in `translate()`, properties in `structure`).
+extension Translator {
+    mutating func overrideCollision(_ entry: NameOverrides.Entry, kind: NameOverrides.Kind, with other: String) {
+        diagnostics.append(Diagnostic(
+            .error, "'\(entry.swiftName)', the name chosen for \(kind.singular) '\(entry.specName)', is already the name of \(other)",
+            at: entry.mark, hint: "choose another name in 'names.\(kind.rawValue)'"))
+    }
+
+    /// Overrides that matched nothing in the spec: a typo, or a schema that was renamed.
+    mutating func warnUnusedOverrides() {
+        for kind in NameOverrides.Kind.allCases {
+            let used: Set<String>
+            switch kind {
+            case .schemas: used = Set(document.components.schemas.map(\.name))
+            case .operations: used = Set(document.operations.compactMap(\.operationID))
+            case .properties: used = usedPropertyOverrides
+            }
+            for entry in options.names[kind] where !used.contains(entry.specName) {
+                let candidates: [String]
+                switch kind {
+                case .schemas: candidates = document.components.schemas.map(\.name)
+                case .operations: candidates = document.operations.compactMap(\.operationID)
+                case .properties:
+                    candidates = document.components.schemas.flatMap { component in
+                        component.schema.properties.map { "\(component.name).\($0.name)" }
+                    }
+                }
+                // A typo, not another name: one edit in short names, up to three in long ones.
+                let limit = max(1, min(3, entry.specName.count / 4))
+                let suggestion = candidates.min { editDistance($0, entry.specName) < editDistance($1, entry.specName) }
+                    .flatMap { editDistance($0, entry.specName) <= limit ? "did you mean '\($0)'?" : nil }
+                diagnostics.append(Diagnostic(
+                    .warning, "'names.\(kind.rawValue)' renames '\(entry.specName)', which the spec does not have",
+                    at: entry.mark,
+                    hint: suggestion ?? (kind == .properties
+                        ? "write `<component schema>.<property>` with both names as in the spec"
+                        : "use the \(kind == .schemas ? "name under '#/components/schemas'" : "operationId") as written in the spec")))
+            }
+        }
+    }
+}
