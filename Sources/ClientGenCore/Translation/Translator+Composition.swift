@@ -6,6 +6,8 @@ final class TranslationMemo {
     var inProgress: Set<String> = []
     /// Values of an inline enum → the qualified name of its first declaration.
     var enumDeclarations: [EnumShape: String] = [:]
+    /// Fields of a response-headers struct → the qualified name of its first declaration.
+    var headerDeclarations: [[ResponseHeadersStructure.Field]: String] = [:]
     /// String enum value → case name (before collisions are resolved).
     var caseNames: [String: String] = [:]
 }

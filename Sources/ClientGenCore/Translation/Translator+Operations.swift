@@ -200,7 +200,14 @@ extension Translator {
             "The headers of a `\(builderName)` response: `try response.headers(as: \(options.resolvedNamespace).\(name).self)`",
             "on what `APIClient.response(for:)` returns.",
         ])
-        nested.declarations.append(.responseHeaders(ResponseHeadersStructure(doc: doc, name: name, fields: fields)))
+        // Mastodon declares the same rate-limit headers on all 210 operations: one struct, and a
+        // typealias of each operation's name to it.
+        if let first = memo.headerDeclarations[fields] {
+            nested.declarations.append(.typeAlias(TypeAlias(doc: doc, name: name, type: .named(first))))
+        } else {
+            memo.headerDeclarations[fields] = (nested.path + [name]).joined(separator: ".")
+            nested.declarations.append(.responseHeaders(ResponseHeadersStructure(doc: doc, name: name, fields: fields)))
+        }
         return name
     }
 
