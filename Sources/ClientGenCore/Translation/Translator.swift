@@ -47,6 +47,8 @@ struct Translator {
     /// The component schema being translated, for recursion checks.
     var currentComponent: String?
     let memo = TranslationMemo()
+    /// The type of `format: binary` strings: `MultipartFile` inside an inline multipart body, `Data` elsewhere.
+    var binaryType: TypeRef = .named("Data")
 
     init(document: Document, options: GeneratorOptions) {
         self.document = document
@@ -280,7 +282,8 @@ struct Translator {
             switch schema.format {
             case "date-time": return .named("Date")
             case "uuid": return .named("UUID")
-            case "byte", "binary": return .named("Data")
+            case "binary": return binaryType
+            case "byte": return .named("Data")
             default: return .string
             }
         case .integer?:
