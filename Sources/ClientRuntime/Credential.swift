@@ -66,7 +66,7 @@ public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringCo
             query.append(QueryItem(name: name, value: value))
         case .apiKey(let name, .cookie, let value):
             // A cookie value is percent-encoded so `;`, `,` or spaces in it cannot add a second cookie.
-            cookies.append("\(name)=\(PercentEncoding.cookieValue(value))")
+            cookies.append("\(PercentEncoding.cookieName(name))=\(PercentEncoding.cookieValue(value))")
         case .bearer(let token):
             headers.set("Authorization", "Bearer \(token)")
         case .basic(let username, let password):

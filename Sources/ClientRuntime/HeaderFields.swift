@@ -41,7 +41,8 @@ public struct HeaderFields: Hashable, Sendable, ExpressibleByDictionaryLiteral {
 
     /// Adds `name=value` to the `Cookie` field (OpenAPI `in: cookie`), after the cookies already
     /// there and separated by `; `; a nil value adds nothing. Characters outside RFC 6265
-    /// cookie-octets (`;`, `,`, space, quotes, `%`) are percent-encoded so one value cannot add another cookie.
+    /// cookie-octets (`;`, `,`, space, quotes, `%`) are percent-encoded so one value cannot add another
+    /// cookie; so is anything in the name outside RFC 7230 token characters.
     public mutating func appendCookie<V: ParameterValue>(_ name: String, _ value: V?) {
         guard let value else { return }
         addCookie(name, PercentEncoding.cookieValue(value.parameterValue))
@@ -54,7 +55,7 @@ public struct HeaderFields: Hashable, Sendable, ExpressibleByDictionaryLiteral {
     }
 
     private mutating func addCookie(_ name: String, _ encodedValue: String) {
-        let cookie = "\(name)=\(encodedValue)"
+        let cookie = "\(PercentEncoding.cookieName(name))=\(encodedValue)"
         if let index = fields.firstIndex(where: { $0.name.lowercased() == "cookie" }) {
             fields[index].value += "; " + cookie
         } else {

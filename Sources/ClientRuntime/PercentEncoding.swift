@@ -17,6 +17,24 @@ enum PercentEncoding {
         return output
     }
 
+    /// RFC 7230 token characters stay (letters, digits, ``!#$&'*+-.^_`|~``); everything else,
+    /// `%` included, is percent-encoded, so a name cannot end the cookie (`=`, `;`) or add one.
+    static func cookieName(_ name: String) -> String {
+        var output = ""
+        for byte in name.utf8 {
+            if isUnreserved(byte) || tokenExtras.contains(byte) {
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                output.append("%")
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        return output
+    }
+
+    private static let tokenExtras: Set<UInt8> = Set("!#$&'*+^`|".utf8)
+
     /// RFC 6265 cookie-octets stay; everything else (`;`, `,`, space, quotes, `%`, control
     /// characters, non-ASCII) is percent-encoded.
     static func cookieValue(_ value: String) -> String {

@@ -93,6 +93,13 @@ import Testing
         #expect(headers.fields == [HeaderField(name: "Cookie", value: "session=a%20b%3Bc=d; ids=1,2; theme=asc")])
     }
 
+    @Test func cookieNamesCannotAddCookies() {
+        var headers = HeaderFields()
+        headers.appendCookie("a=b; admin", "1")
+        headers.appendCookie("x-Token_1.~!", "2")
+        #expect(headers["Cookie"] == "a%3Db%3B%20admin=1; x-Token_1.~!=2")
+    }
+
     @Test func pathListsAreCommaSeparated() {
         #expect(PathSegment.encode(["a", "b c", "d,e", "../x"]) == "a,b%20c,d%2Ce,..%2Fx")
         #expect(PathSegment.encode([3, 4]) == "3,4")
