@@ -90,8 +90,12 @@ let package = Package(
             .product(name: "InMemoryLogging", package: "swift-log"),
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
+        // Fixture specs generated like Generated/ (Tests/FixtureClients/clientgen.yaml), sent over HTTP by GeneratedClientTests.
+        .target(name: "QueryStylesAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/QueryStylesAPI"),
+        .target(name: "CookiesAndListsAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/CookiesAndListsAPI"),
+        .target(name: "FormBodiesAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/FormBodiesAPI"),
         .testTarget(name: "GeneratedClientTests", dependencies: [
-            "BrevoAPI", "InstantlyAPI", "FeaturesAPI", "TestHTTPServer",
+            "BrevoAPI", "InstantlyAPI", "FeaturesAPI", "TestHTTPServer", "QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
     ],

@@ -35,7 +35,7 @@ public enum Names {
         "Data", "UUID", "URL", "Array", "Dictionary", "Optional", "Codable", "Decodable", "Encodable", "Hashable",
         "Sendable", "Error", "Result", "Void", "Never", "CodingKeys", "Foundation", "Request", "Response",
         "APIClient", "Credential", "JSONValue", "OpenEnum", "QueryItems", "HeaderFields", "PathSegment",
-        "RequestBody", "ErrorResponse", "ResponseDecoder", "HTTPMethod", "ClientRuntime",
+        "RequestBody", "ErrorResponse", "MultipartFile", "QueryStyle", "ResponseDecoder", "HTTPMethod", "ClientRuntime",
     ]
 
     /// Whether a type of this name would shadow one that generated code or its users rely on.

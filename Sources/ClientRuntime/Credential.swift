@@ -66,7 +66,7 @@ public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringCo
             query.append(QueryItem(name: name, value: value))
         case .apiKey(let name, .cookie, let value):
             // A cookie value is percent-encoded so `;`, `,` or spaces in it cannot add a second cookie.
-            cookies.append("\(name)=\(Self.cookieValue(value))")
+            cookies.append("\(PercentEncoding.cookieName(name))=\(PercentEncoding.cookieValue(value))")
         case .bearer(let token):
             headers.set("Authorization", "Bearer \(token)")
         case .basic(let username, let password):
@@ -86,14 +86,5 @@ extension [Credential] {
             if found.count == alternative.count { return found }
         }
         return nil
-    }
-}
-
-extension Credential {
-    /// RFC 6265 cookie-octets stay; everything else (`;`, `,`, space, quotes, control characters) is percent-encoded.
-    static func cookieValue(_ value: String) -> String {
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0x21)...Unicode.Scalar(0x7E)))
-        allowed.insert(charactersIn: "!#$&'()*+-./:<=>?@[]^_`{|}~")
-        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 }

@@ -48,6 +48,30 @@ public struct HeaderFields: Hashable, Sendable, ExpressibleByDictionaryLiteral {
         fields.append(HeaderField(name: name, value: values.map(\.parameterValue).joined(separator: ",")))
     }
 
+    /// Adds `name=value` to the `Cookie` field (OpenAPI `in: cookie`), after the cookies already
+    /// there and separated by `; `; a nil value adds nothing. Characters outside RFC 6265
+    /// cookie-octets (`;`, `,`, space, quotes, `%`) are percent-encoded so one value cannot add another
+    /// cookie; so is anything in the name outside RFC 7230 token characters.
+    public mutating func appendCookie<V: ParameterValue>(_ name: String, _ value: V?) {
+        guard let value else { return }
+        addCookie(name, PercentEncoding.cookieValue(value.parameterValue))
+    }
+
+    /// Adds `name=a,b` to the `Cookie` field (`style: form`, the only cookie style); a nil array adds nothing.
+    public mutating func appendCookie<V: ParameterValue>(_ name: String, _ values: [V]?) {
+        guard let values else { return }
+        addCookie(name, values.map { PercentEncoding.cookieValue($0.parameterValue) }.joined(separator: ","))
+    }
+
+    private mutating func addCookie(_ name: String, _ encodedValue: String) {
+        let cookie = "\(PercentEncoding.cookieName(name))=\(encodedValue)"
+        if let index = fields.firstIndex(where: { $0.name.lowercased() == "cookie" }) {
+            fields[index].value += "; " + cookie
+        } else {
+            fields.append(HeaderField(name: "Cookie", value: cookie))
+        }
+    }
+
     /// Replaces every field named `name` (any case) by one field, appended at the end.
     public mutating func set(_ name: String, _ value: String) {
         remove(name)

@@ -17,6 +17,51 @@ enum PercentEncoding {
         return output
     }
 
+    /// RFC 7230 token characters stay (letters, digits, ``!#$&'*+-.^_`|~``); everything else,
+    /// `%` included, is percent-encoded, so a name cannot end the cookie (`=`, `;`) or add one.
+    static func cookieName(_ name: String) -> String {
+        var output = ""
+        for byte in name.utf8 {
+            if isUnreserved(byte) || tokenExtras.contains(byte) {
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                output.append("%")
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        return output
+    }
+
+    private static let tokenExtras: Set<UInt8> = Set("!#$&'*+^`|".utf8)
+
+    /// RFC 6265 cookie-octets stay; everything else (`;`, `,`, space, quotes, `%`, control
+    /// characters, non-ASCII) is percent-encoded.
+    static func cookieValue(_ value: String) -> String {
+        var output = ""
+        for byte in value.utf8 {
+            if cookieOctets.contains(byte) {
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                output.append("%")
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        return output
+    }
+
+    /// `%x21 / %x23-2B / %x2D-3A / %x3C-5B / %x5D-7E`, minus `%` so that escapes stay unambiguous.
+    private static let cookieOctets: Set<UInt8> = {
+        var octets = Set<UInt8>([0x21])
+        octets.formUnion(0x23...0x2B)
+        octets.formUnion(0x2D...0x3A)
+        octets.formUnion(0x3C...0x5B)
+        octets.formUnion(0x5D...0x7E)
+        octets.remove(UInt8(ascii: "%"))
+        return octets
+    }()
+
     static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"),
@@ -74,5 +119,11 @@ public enum PathSegment {
         case "..": return "%2E%2E"
         default: return encoded
         }
+    }
+
+    /// A list as one segment in OpenAPI `style: simple`: `a,b,c`, each value encoded as above
+    /// (a comma inside a value is `%2C`).
+    public static func encode<V: ParameterValue>(_ values: [V]) -> String {
+        values.map { encode($0) }.joined(separator: ",")
     }
 }

@@ -11,10 +11,11 @@ public struct QueryItem: Hashable, Sendable {
         self.percentEncodedValue = PercentEncoding.encodeAllButUnreserved(value)
     }
 
-    init(name: String, values: [String]) {
+    /// Values joined by `separator`, which goes on the wire as `encodedSeparator`.
+    init(name: String, values: [String], separator: String = ",", encodedSeparator: String = ",") {
         self.name = name
-        self.value = values.joined(separator: ",")
-        self.percentEncodedValue = values.map(PercentEncoding.encodeAllButUnreserved).joined(separator: ",")
+        self.value = values.joined(separator: separator)
+        self.percentEncodedValue = values.map(PercentEncoding.encodeAllButUnreserved).joined(separator: encodedSeparator)
     }
 
     /// `name=value`, both percent-encoded.
@@ -23,7 +24,32 @@ public struct QueryItem: Hashable, Sendable {
     }
 }
 
-/// Ordered query parameters (OpenAPI `style: form`).
+/// How a list or an object is written into the query (OpenAPI `style` and `explode`). A value
+/// that is neither is always one `name=value`.
+public enum QueryStyle: Hashable, Sendable {
+    /// Exploded: `id=3&id=4`, and an object's members as their own items `R=100&G=200`.
+    /// Not exploded: `id=3,4` and `color=R,100,G,200` (the commas stay literal; a comma in a value is `%2C`).
+    case form(explode: Bool)
+    /// `id=3%204`, `color=R%20100%20G%20200`.
+    case spaceDelimited
+    /// `id=3%7C4`, `color=R%7C100%7CG%7C200` (`|` is percent-encoded, as RFC 3986 requires in a query).
+    case pipeDelimited
+    /// An object's members as `color[R]=100&color[G]=200` (brackets percent-encoded as `%5B` and `%5D`,
+    /// which servers decode); a list member repeats its name.
+    case deepObject
+
+    /// The separator of a non-exploded list or object, as text and on the wire; nil when exploded.
+    var separator: (text: String, encoded: String)? {
+        switch self {
+        case .form(explode: true), .deepObject: nil
+        case .form(explode: false): (",", ",")
+        case .spaceDelimited: (" ", "%20")
+        case .pipeDelimited: ("|", "%7C")
+        }
+    }
+}
+
+/// Ordered query parameters (OpenAPI `style: form` unless a `QueryStyle` says otherwise).
 public struct QueryItems: Hashable, Sendable {
     public private(set) var items: [QueryItem]
 
@@ -53,6 +79,41 @@ public struct QueryItems: Hashable, Sendable {
             }
         } else {
             items.append(QueryItem(name: name, values: values.map(\.parameterValue)))
+        }
+    }
+
+    /// Appends a list or object in `style`. Members of an object that are neither text nor a list of
+    /// text cannot be written in a query and are left out, as are nil values; an empty non-exploded
+    /// list appends `name=`. A dictionary's members are sorted by key.
+    public mutating func append(_ name: String, _ value: (some Encodable)?, style: QueryStyle) {
+        guard let value, let node = try? ParameterNode.encode(value) else { return }
+        switch node {
+        case .null, .data, .file:
+            return
+        case .scalar(let text, _):
+            items.append(QueryItem(name: name, value: text))
+        case .list(let elements):
+            let texts = elements.compactMap(\.scalarText)
+            if let separator = style.separator {
+                items.append(QueryItem(name: name, values: texts, separator: separator.text, encodedSeparator: separator.encoded))
+            } else {
+                items += texts.map { QueryItem(name: name, value: $0) }
+            }
+        case .object(let members):
+            if let separator = style.separator {
+                let texts = members.flatMap { member in member.value.scalarText.map { [member.key, $0] } ?? [] }
+                items.append(QueryItem(name: name, values: texts, separator: separator.text, encodedSeparator: separator.encoded))
+                return
+            }
+            for member in members {
+                let itemName = style == .deepObject ? "\(name)[\(member.key)]" : member.key
+                let texts: [String] = switch member.value {
+                case .scalar(let text, _): [text]
+                case .list(let elements): elements.compactMap(\.scalarText)
+                default: []
+                }
+                items += texts.map { QueryItem(name: itemName, value: $0) }
+            }
         }
     }
 

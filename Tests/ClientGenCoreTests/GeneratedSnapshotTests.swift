@@ -11,17 +11,38 @@ struct GeneratedSnapshotTests {
         return Configuration.read(bytes: bytes, file: "clientgen.yaml").0 ?? Configuration(clients: [])
     }()
 
+    /// Fixture specs that GeneratedClientTests sends over HTTP; re-record with
+    /// `swift run clientgen generate --config Tests/FixtureClients/clientgen.yaml`.
+    static let fixtureConfiguration: Configuration = {
+        let bytes = (try? PackageRoot.bytes("Tests/FixtureClients/clientgen.yaml")) ?? []
+        return Configuration.read(bytes: bytes, file: "Tests/FixtureClients/clientgen.yaml").0 ?? Configuration(clients: [])
+    }()
+
     @Test func configurationListsEveryClient() {
         #expect(Self.configuration.clients.map(\.module) == ["BrevoAPI", "InstantlyAPI", "FeaturesAPI"])
     }
 
     @Test(arguments: configuration.clients)
     func committedFilesMatchGeneration(_ client: Configuration.Client) throws {
-        let result = Generator.generate(spec: try PackageRoot.bytes(client.spec), options: client.options)
+        try compareWithCommittedFiles(client, root: "")
+    }
+
+    @Test func fixtureClientsAreListed() {
+        #expect(Self.fixtureConfiguration.clients.map(\.module) == ["QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI"])
+    }
+
+    @Test(arguments: fixtureConfiguration.clients)
+    func committedFixtureClientsMatchGeneration(_ client: Configuration.Client) throws {
+        try compareWithCommittedFiles(client, root: "Tests/FixtureClients/")
+    }
+
+    /// `client`'s spec and output are relative to the folder `root` of its configuration file.
+    private func compareWithCommittedFiles(_ client: Configuration.Client, root: String) throws {
+        let result = Generator.generate(spec: try PackageRoot.bytes(root + client.spec), options: client.options)
         #expect(result.succeeded, "\(result.diagnostics.map(\.description).joined(separator: "\n"))")
         #expect(!result.files.isEmpty)
 
-        let committed = PackageRoot.files(under: client.output).filter { $0.key != ".editorconfig" }
+        let committed = PackageRoot.files(under: root + client.output).filter { $0.key != ".editorconfig" }
         for file in result.files {
             let onDisk = committed[file.path] ?? ""
             let diff = TextDiff.unified(

@@ -17,24 +17,51 @@ public struct RequestBuilder: Hashable, Sendable {
         case parameter(String)
     }
 
-    /// A query item or header: its name on the wire and the Swift parameter holding its value.
+    /// A query item, header or cookie: its name on the wire, the Swift parameter holding its value,
+    /// the value's shape and (for query items) the OpenAPI style it is written in.
     public struct Field: Hashable, Sendable {
+        public enum Kind: Hashable, Sendable {
+            /// A string, number, boolean or enum.
+            case single
+            /// A list of singles.
+            case list
+            /// A struct or dictionary whose members are singles.
+            case object
+        }
+
+        public enum Style: Hashable, Sendable {
+            case form(explode: Bool)
+            case spaceDelimited
+            case pipeDelimited
+            case deepObject
+        }
+
         public var wireName: String
         public var parameter: String
-        public var isList: Bool
-        public var explode: Bool
+        public var kind: Kind
+        public var style: Style
 
-        public init(wireName: String, parameter: String, isList: Bool = false, explode: Bool = true) {
+        public init(wireName: String, parameter: String, kind: Kind = .single, style: Style = .form(explode: true)) {
             self.wireName = wireName
             self.parameter = parameter
-            self.isList = isList
-            self.explode = explode
+            self.kind = kind
+            self.style = style
         }
     }
 
     public enum Body: Hashable, Sendable {
         case json(parameter: String)
+        /// `application/x-www-form-urlencoded` from a struct.
+        case form(parameter: String)
+        /// `multipart/form-data` from a struct, one part per property.
+        case multipart(parameter: String)
         case data(parameter: String, contentType: String)
+
+        public var parameter: String {
+            switch self {
+            case .json(let parameter), .form(let parameter), .multipart(let parameter), .data(let parameter, _): parameter
+            }
+        }
     }
 
     public enum ResponseKind: String, Hashable, Sendable {
@@ -67,6 +94,8 @@ public struct RequestBuilder: Hashable, Sendable {
     public var path: [PathPart]
     public var query: [Field]
     public var headers: [Field]
+    /// Sent together in one `Cookie` header.
+    public var cookies: [Field]
     public var body: Body?
     public var security: [[String]]
     public var errors: [ErrorBody]
@@ -76,7 +105,7 @@ public struct RequestBuilder: Hashable, Sendable {
 
     public init(
         doc: DocComment, name: String, operationID: String, method: String, parameters: [Parameter],
-        path: [PathPart], query: [Field], headers: [Field], body: Body?, security: [[String]],
+        path: [PathPart], query: [Field], headers: [Field], cookies: [Field] = [], body: Body?, security: [[String]],
         errors: [ErrorBody], responseType: TypeRef, responseKind: ResponseKind, deprecated: Bool
     ) {
         self.doc = doc
@@ -87,6 +116,7 @@ public struct RequestBuilder: Hashable, Sendable {
         self.path = path
         self.query = query
         self.headers = headers
+        self.cookies = cookies
         self.body = body
         self.security = security
         self.errors = errors

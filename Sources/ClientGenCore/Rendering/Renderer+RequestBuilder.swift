@@ -10,17 +10,16 @@ extension Renderer {
             if !builder.query.isEmpty {
                 writer.line("var queryItems = QueryItems()")
                 for field in builder.query {
-                    if field.isList && !field.explode {
-                        writer.line("queryItems.append(\(SwiftLiteral.string(field.wireName)), \(field.parameter), explode: false)")
-                    } else {
-                        writer.line("queryItems.append(\(SwiftLiteral.string(field.wireName)), \(field.parameter))")
-                    }
+                    writer.line("queryItems.append(\(SwiftLiteral.string(field.wireName)), \(field.parameter)\(Self.styleArgument(field)))")
                 }
             }
-            if !builder.headers.isEmpty {
+            if !builder.headers.isEmpty || !builder.cookies.isEmpty {
                 writer.line("var headerFields = HeaderFields()")
                 for field in builder.headers {
                     writer.line("headerFields.append(\(SwiftLiteral.string(field.wireName)), \(field.parameter))")
+                }
+                for field in builder.cookies {
+                    writer.line("headerFields.appendCookie(\(SwiftLiteral.string(field.wireName)), \(field.parameter))")
                 }
             }
             var arguments: [String] = [
@@ -29,19 +28,17 @@ extension Renderer {
                 "path: \(pathExpression(builder.path))",
             ]
             if !builder.query.isEmpty { arguments.append("query: queryItems") }
-            if !builder.headers.isEmpty { arguments.append("headers: headerFields") }
-            switch builder.body {
-            case .json(let parameter)?:
-                let optional = builder.parameters.first { $0.name == parameter }?.type.isOptional ?? false
-                arguments.append(optional ? "body: \(parameter).map { .json($0) }" : "body: .json(\(parameter))")
-            case .data(let parameter, let contentType)?:
-                let optional = builder.parameters.first { $0.name == parameter }?.type.isOptional ?? false
-                let contentTypeLiteral = SwiftLiteral.string(contentType)
-                arguments.append(
-                    optional
-                        ? "body: \(parameter).map { .data($0, contentType: \(contentTypeLiteral)) }"
-                        : "body: .data(\(parameter), contentType: \(contentTypeLiteral))")
-            case nil: break
+            let hasHeaders = !builder.headers.isEmpty || !builder.cookies.isEmpty
+            if hasHeaders { arguments.append("headers: headerFields") }
+            if let body = builder.body {
+                let optional = builder.parameters.first { $0.name == body.parameter }?.type.isOptional ?? false
+                let (function, value, extra): (String, String, String) = switch body {
+                case .json(let parameter): ("json", parameter, "")
+                case .form(let parameter): ("form", parameter, "")
+                case .multipart(let parameter): ("multipart", parameter, "")
+                case .data(let parameter, let contentType): ("data", parameter, ", contentType: \(SwiftLiteral.string(contentType))")
+                }
+                arguments.append(optional ? "body: \(value).map { .\(function)($0\(extra)) }" : "body: .\(function)(\(value)\(extra))")
             }
             if !builder.security.isEmpty {
                 let alternatives = builder.security.map { "[" + $0.map(SwiftLiteral.string).joined(separator: ", ") + "]" }
@@ -59,11 +56,27 @@ extension Renderer {
                 arguments.append("errors: [\(errors.joined(separator: ", "))]")
             }
             arguments.append(builder.responseKind == .jsonOrEmpty ? "response: .jsonOrEmpty()" : "response: .\(builder.responseKind.rawValue)")
-            writer.line(builder.query.isEmpty && builder.headers.isEmpty ? "Request(" : "return Request(")
+            writer.line(builder.query.isEmpty && !hasHeaders ? "Request(" : "return Request(")
             for (index, argument) in arguments.enumerated() {
                 writer.line("    " + argument + (index == arguments.count - 1 ? "" : ","))
             }
             writer.line(")")
+        }
+    }
+
+    /// The trailing arguments of `queryItems.append` that choose a style: none for single values and
+    /// exploded form lists (the runtime's default), `explode: false` for other form lists.
+    static func styleArgument(_ field: RequestBuilder.Field) -> String {
+        let style: String = switch field.style {
+        case .form(let explode): ".form(explode: \(explode))"
+        case .spaceDelimited: ".spaceDelimited"
+        case .pipeDelimited: ".pipeDelimited"
+        case .deepObject: ".deepObject"
+        }
+        switch (field.kind, field.style) {
+        case (.single, _), (.list, .form(explode: true)): return ""
+        case (.list, .form(explode: false)): return ", explode: false"
+        default: return ", style: \(style)"
         }
     }
 

@@ -15,6 +15,7 @@ extension Translator {
         var pathNames: [String: String] = [:]
         var query: [RequestBuilder.Field] = []
         var headers: [RequestBuilder.Field] = []
+        var cookies: [RequestBuilder.Field] = []
 
         let ordered = operation.parameters.filter { $0.location == .path }.sorted { lhs, rhs in
             let names = PathTemplate(operation.path).parameterNames
@@ -22,21 +23,25 @@ extension Translator {
         } + operation.parameters.filter { $0.location != .path }
 
         for parameter in ordered {
-            if parameter.location == .cookie {
-                warnOnce("cookie parameter '\(parameter.name)' is not sent by generated requests yet; skipped", parameter.schema)
+            guard let kind = parameterKind(parameter.schema) else {
+                if isObjectParameter(parameter.schema) {
+                    warnOnce(
+                        "parameter '\(parameter.name)' is an object whose members are not all strings, numbers, booleans or enums, which cannot be sent in the \(parameter.location.rawValue) yet (objects go one level deep); skipped",
+                        parameter.schema, hint: "describe nested members as strings, or send the value in a request body")
+                } else {
+                    warnOnce(
+                        "parameter '\(parameter.name)' is an object, which cannot be sent in the \(parameter.location.rawValue) yet; skipped",
+                        parameter.schema, hint: "describe it as a string, number, boolean, enum or a list of those")
+                }
                 continue
             }
-            guard let kind = parameterKind(parameter.schema) else {
+            if kind == .object && parameter.location != .query {
                 warnOnce(
                     "parameter '\(parameter.name)' is an object, which cannot be sent in the \(parameter.location.rawValue) yet; skipped",
                     parameter.schema, hint: "describe it as a string, number, boolean, enum or a list of those")
                 continue
             }
-            let isList = kind == .list
-            if isList && parameter.location == .path {
-                warnOnce("path parameter '\(parameter.name)' is a list, which cannot be sent yet; skipped", parameter.schema)
-                continue
-            }
+            let style = queryStyle(parameter, kind: kind)
             var type = typeRef(parameter.schema, suggested: typePrefix + Names.typeName(parameter.name), &nested)
             let swiftName = locals.claim(Names.memberName(parameter.name))
             let required = parameter.required
@@ -44,26 +49,34 @@ extension Translator {
             let defaultValue = required ? nil : (defaultLiteral(parameter.schema, type: type) ?? .nil)
             parameters.append((RequestBuilder.Parameter(name: swiftName, type: type, defaultValue: defaultValue), required))
             parameterDocs.append(contentsOf: parameterDoc(swiftName, parameter.description))
+            let field = RequestBuilder.Field(wireName: parameter.name, parameter: swiftName, kind: kind, style: style)
             switch parameter.location {
             case .path: pathNames[parameter.name] = swiftName
-            case .query:
-                query.append(.init(wireName: parameter.name, parameter: swiftName, isList: isList,
-                                   explode: parameter.explode ?? ((parameter.style ?? "form") == "form")))
-            case .header:
-                headers.append(.init(wireName: parameter.name, parameter: swiftName, isList: isList, explode: false))
-            case .cookie: break
+            case .query: query.append(field)
+            case .header: headers.append(field)
+            case .cookie: cookies.append(field)
             }
         }
 
         var body: RequestBuilder.Body?
-        if let requestBody = operation.requestBody, let media = requestBody.content.first(where: \.isJSON) ?? requestBody.content.first {
+        if let requestBody = operation.requestBody, let media = preferredMedia(requestBody.content) {
             let swiftName = locals.claim("body")
             var type: TypeRef
-            if media.isJSON {
+            switch bodyEncoding(media) {
+            case .json:
                 type = media.schema.map { typeRef($0, suggested: typePrefix + "Body", &nested) } ?? .json
                 if let schema = media.schema, isNullable(schema) { type = type.optional }
                 body = .json(parameter: swiftName)
-            } else {
+            case .form:
+                type = typeRef(media.schema!, suggested: typePrefix + "Body", &nested)
+                body = .form(parameter: swiftName)
+            case .multipart:
+                // Inline `format: binary` members become files that can carry a filename and a content type.
+                binaryType = .named("MultipartFile")
+                type = typeRef(media.schema!, suggested: typePrefix + "Body", &nested)
+                binaryType = .named("Data")
+                body = .multipart(parameter: swiftName)
+            case .data:
                 type = .named("Data")
                 body = .data(parameter: swiftName, contentType: media.contentType)
             }
@@ -101,7 +114,7 @@ extension Translator {
             doc: DocText.comment(docParagraphs), name: name,
             operationID: operation.operationID ?? name,
             method: operation.method.rawValue, parameters: sortedParameters, path: path, query: query,
-            headers: headers, body: body, security: security, errors: errors, responseType: responseType,
+            headers: headers, cookies: cookies, body: body, security: security, errors: errors, responseType: responseType,
             responseKind: responseKind, deprecated: operation.deprecated
         )
     }
@@ -118,11 +131,9 @@ extension Translator {
         return ["  - \(name.trimmingCharacters(in: ["`"])): \(first)"] + lines.dropFirst().map { $0.isEmpty ? "" : "    " + $0 }
     }
 
-    enum ParameterKind { case single, list }
-
-    /// Whether the runtime can send a value of this schema as a path, query or header value:
-    /// primitives and enums, or a list of them; nil for objects and compositions.
-    func parameterKind(_ schema: Schema, depth: Int = 0) -> ParameterKind? {
+    /// Whether the runtime can send a value of this schema as a path, query, header or cookie value:
+    /// primitives and enums, a list of them, or an object (struct or dictionary) of them; nil otherwise.
+    func parameterKind(_ schema: Schema, depth: Int = 0) -> RequestBuilder.Field.Kind? {
         guard depth < 16 else { return nil }
         if let reference = schema.reference {
             guard let target = component(reference) else { return nil }
@@ -131,6 +142,10 @@ extension Translator {
         if schema.allOf.count == 1, schema.properties.isEmpty { return parameterKind(schema.allOf[0], depth: depth + 1) }
         let members = variants(schema)
         if members.count == 1, schema.properties.isEmpty { return parameterKind(members[0], depth: depth + 1) }
+        if members.isEmpty, isObjectStruct(schema), let object = flattenedObject(schema) {
+            let flat = object.properties.allSatisfy { parameterKind($0.schema, depth: depth + 1) == .single }
+            return flat ? .object : nil
+        }
         guard members.isEmpty, schema.allOf.isEmpty, schema.properties.isEmpty else { return nil }
         if enumRawType(schema) != nil { return .single }
         switch schema.nonNullTypes {
@@ -138,7 +153,70 @@ extension Translator {
         case [.array]:
             guard let items = schema.items?.value, parameterKind(items, depth: depth + 1) == .single else { return nil }
             return .list
+        case [.object], []:
+            guard case .schema(let values)? = schema.additionalProperties?.value,
+                parameterKind(values, depth: depth + 1) == .single
+            else { return nil }
+            return .object
         default: return nil
+        }
+    }
+
+    /// An object with properties (whatever their types), for telling apart the warnings about parameters.
+    private func isObjectParameter(_ schema: Schema) -> Bool {
+        isObjectStruct(component(schema.reference) ?? schema)
+    }
+
+    /// The OpenAPI `style` and `explode` of a query parameter (form and exploded by default).
+    private mutating func queryStyle(_ parameter: Parameter, kind: RequestBuilder.Field.Kind) -> RequestBuilder.Field.Style {
+        let style = parameter.style ?? (parameter.location == .query || parameter.location == .cookie ? "form" : "simple")
+        let explode = parameter.explode ?? (style == "form")
+        guard parameter.location == .query else {
+            let expected = parameter.location == .cookie ? "form" : "simple"
+            if style != expected {
+                warnOnce(
+                    "style '\(style)' of \(parameter.location.rawValue) parameter '\(parameter.name)' is not supported; sent in style '\(expected)'",
+                    parameter.schema, hint: "use style '\(expected)'")
+            }
+            return .form(explode: explode)
+        }
+        switch style {
+        case "form":
+            return .form(explode: explode)
+        case "spaceDelimited", "pipeDelimited":
+            // Exploded, both write every value as its own item, as `form` does.
+            if explode { return .form(explode: true) }
+            return style == "spaceDelimited" ? .spaceDelimited : .pipeDelimited
+        case "deepObject" where kind == .object:
+            return .deepObject
+        case "deepObject":
+            warnOnce(
+                "style 'deepObject' of parameter '\(parameter.name)' applies to objects; sent in style 'form'", parameter.schema,
+                hint: "use style 'form' for a value that is not an object")
+            return .form(explode: true)
+        default:
+            warnOnce(
+                "style '\(style)' is not a query style; parameter '\(parameter.name)' is sent in style 'form'", parameter.schema,
+                hint: "use one of form, spaceDelimited, pipeDelimited, deepObject")
+            return .form(explode: explode)
+        }
+    }
+
+    enum BodyEncoding { case json, form, multipart, data }
+
+    /// JSON when offered; else a form or multipart body of an object; else the first content type.
+    func preferredMedia(_ content: [MediaType]) -> MediaType? {
+        content.first(where: \.isJSON) ?? content.first { bodyEncoding($0) != .data } ?? content.first
+    }
+
+    /// How a body of this media type is built: form and multipart only for objects with properties.
+    func bodyEncoding(_ media: MediaType) -> BodyEncoding {
+        if media.isJSON { return .json }
+        guard let schema = media.schema, isObjectStruct(component(schema.reference) ?? schema) else { return .data }
+        switch media.contentType.split(separator: ";").first.map({ $0.filter { $0 != " " && $0 != "\t" }.lowercased() }) {
+        case "application/x-www-form-urlencoded": return .form
+        case "multipart/form-data": return .multipart
+        default: return .data
         }
     }
 

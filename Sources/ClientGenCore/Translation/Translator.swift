@@ -69,6 +69,8 @@ struct Translator {
     var schemaOverrides: [String: NameOverrides.Entry] = [:]
     var operationOverrides: [String: NameOverrides.Entry] = [:]
     var propertyOverrides: [String: NameOverrides.Entry] = [:]
+    /// The type of `format: binary` strings: `MultipartFile` inside an inline multipart body, `Data` elsewhere.
+    var binaryType: TypeRef = .named("Data")
 
     init(document: Document, options: GeneratorOptions) {
         self.document = document
@@ -377,7 +379,8 @@ struct Translator {
             switch schema.format {
             case "date-time": return .named("Date")
             case "uuid": return .named("UUID")
-            case "byte", "binary": return .named("Data")
+            case "binary": return binaryType
+            case "byte": return .named("Data")
             default: return .string
             }
         case .integer?:
