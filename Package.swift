@@ -74,9 +74,11 @@ let package = Package(
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "OpenAPITests", dependencies: ["OpenAPI"]),
-        .testTarget(name: "ClientGenCoreTests", dependencies: ["ClientGenCore", "OpenAPI"]),
+        .testTarget(name: "ClientGenCoreTests", dependencies: ["ClientGenCore", "OpenAPI"], exclude: ["Fixtures", "Diagnostics"]),
         // Hostile specs, limits, atomic output, injection-proof code, runtime safety (see scripts/fuzz too).
-        .testTarget(name: "HostileInputTests", dependencies: ["YAML", "OpenAPI", "ClientGenCore", "ClientRuntime", "clientgen"]),
+        .testTarget(
+            name: "HostileInputTests", dependencies: ["YAML", "OpenAPI", "ClientGenCore", "ClientRuntime", "clientgen"],
+            exclude: ["Fixtures"]),
         // A real HTTP server on 127.0.0.1 for the client tests; not a product, so apps never build it.
         .target(
             name: "TestHTTPServer",
