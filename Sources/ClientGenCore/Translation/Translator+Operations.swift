@@ -254,7 +254,7 @@ extension Translator {
         var names = NameScope()
         var fields: [ResponseHeadersStructure.Field] = []
         for header in declared {
-            guard let kind = parameterKind(header.schema) else {
+            guard let kind = parameterKind(header.schema), kind != .object else {
                 warnOnce(
                     "response header '\(header.name)' is an object, which cannot be read from a header yet; skipped",
                     header.schema, hint: "describe it as a string, number, boolean, enum or a list of those")
