@@ -65,7 +65,7 @@ public struct HeaderFields: Hashable, Sendable, ExpressibleByDictionaryLiteral {
 
     private mutating func addCookie(_ name: String, _ encodedValue: String) {
         let cookie = "\(PercentEncoding.cookieName(name))=\(encodedValue)"
-        if let index = fields.firstIndex(where: { $0.name.lowercased() == "cookie" }) {
+        if let index = fields.firstIndex(where: { HeaderField.namesMatch($0.name, "Cookie") }) {
             fields[index].value += "; " + cookie
         } else {
             fields.append(HeaderField(name: "Cookie", value: cookie))

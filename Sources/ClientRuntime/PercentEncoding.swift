@@ -3,34 +3,13 @@ enum PercentEncoding {
     /// Encodes every byte of the UTF-8 form except the unreserved set `A-Z a-z 0-9 - . _ ~`.
     /// A space becomes `%20` and `+` becomes `%2B`.
     static func encodeAllButUnreserved(_ string: String) -> String {
-        var output = ""
-        output.reserveCapacity(string.utf8.count)
-        for byte in string.utf8 {
-            if isUnreserved(byte) {
-                output.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                output.append("%")
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
-            }
-        }
-        return output
+        encode(string, keeping: isUnreserved)
     }
 
     /// RFC 7230 token characters stay (letters, digits, ``!#$&'*+-.^_`|~``); everything else,
     /// `%` included, is percent-encoded, so a name cannot end the cookie (`=`, `;`) or add one.
     static func cookieName(_ name: String) -> String {
-        var output = ""
-        for byte in name.utf8 {
-            if isUnreserved(byte) || tokenExtras.contains(byte) {
-                output.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                output.append("%")
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
-            }
-        }
-        return output
+        encode(name) { isUnreserved($0) || tokenExtras.contains($0) }
     }
 
     private static let tokenExtras: Set<UInt8> = Set("!#$&'*+^`|".utf8)
@@ -38,9 +17,15 @@ enum PercentEncoding {
     /// RFC 6265 cookie-octets stay; everything else (`;`, `,`, space, quotes, `%`, control
     /// characters, non-ASCII) is percent-encoded.
     static func cookieValue(_ value: String) -> String {
+        encode(value, keeping: cookieOctets.contains)
+    }
+
+    /// Every byte of the UTF-8 form that `keeping` refuses as `%XX` (upper-case hex), the others as they are.
+    private static func encode(_ string: String, keeping: (UInt8) -> Bool) -> String {
         var output = ""
-        for byte in value.utf8 {
-            if cookieOctets.contains(byte) {
+        output.reserveCapacity(string.utf8.count)
+        for byte in string.utf8 {
+            if keeping(byte) {
                 output.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 output.append("%")

@@ -4,10 +4,9 @@ import OpenAPI
 final class TranslationMemo {
     var flattened: [String: (properties: [Schema.Property], required: [String])?] = [:]
     var inProgress: Set<String> = []
-    /// Values of an inline enum → the qualified name of its first declaration.
-    var enumDeclarations: [EnumShape: String] = [:]
-    /// Fields of a response-headers struct → the qualified name of its first declaration.
-    var headerDeclarations: [[ResponseHeadersStructure.Field]: String] = [:]
+    /// Shape of a declaration `Translator.shared` may share (an `EnumShape`, the fields of a
+    /// response-headers struct) → the qualified name of its first declaration.
+    var sharedDeclarations: [AnyHashable: String] = [:]
     /// String enum value → case name (before collisions are resolved).
     var caseNames: [String: String] = [:]
 }

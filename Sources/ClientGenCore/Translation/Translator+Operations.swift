@@ -280,12 +280,9 @@ extension Translator {
         ])
         // Mastodon declares the same rate-limit headers on all 210 operations: one struct, and a
         // typealias of each operation's name to it.
-        if let first = memo.headerDeclarations[fields] {
-            nested.declarations.append(.typeAlias(TypeAlias(doc: doc, name: name, type: .named(first))))
-        } else {
-            memo.headerDeclarations[fields] = (nested.path + [name]).joined(separator: ".")
-            nested.declarations.append(.responseHeaders(ResponseHeadersStructure(doc: doc, name: name, fields: fields)))
-        }
+        nested.declarations.append(shared(
+            .responseHeaders(ResponseHeadersStructure(doc: doc, name: name, fields: fields)), name: name, doc: doc,
+            shape: fields, in: nested.path))
         return name
     }
 

@@ -360,7 +360,9 @@ struct Translator {
         if let (rawType, cases) = enumCases(schema) {
             let name = nested.scope.claim(nestedName(suggested, enclosing: enclosing))
             let doc = DocText.comment(DocText.summaryAndDescription(schema.title, schema.description))
-            nested.declarations.append(sharedEnum(OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases), in: nested.path))
+            nested.declarations.append(shared(
+                .openEnum(OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases)), name: name, doc: doc,
+                shape: EnumShape(rawType: rawType, cases: cases), in: nested.path))
             return .named(name)
         }
         if isObjectStruct(schema) {
@@ -411,19 +413,22 @@ struct Translator {
         }
     }
 
-    /// The enum itself the first time its list of values is seen in the module; after that a
-    /// typealias of the same name to that first declaration. Descriptions repeat inline enums
-    /// (Asana declares the same `opt_fields` list on dozens of operations, `allOf` copies a base's
-    /// enums into every merged struct): every name stays, the compiler sees each list once.
-    func sharedEnum(_ openEnum: OpenEnum, in path: [String]) -> Declaration {
-        let shape = EnumShape(rawType: openEnum.rawType, cases: openEnum.cases)
-        if let first = memo.enumDeclarations[shape] {
-            return .typeAlias(TypeAlias(doc: openEnum.doc, name: openEnum.name, type: .named(first)))
+    /// `declaration` the first time its `shape` is seen in the module; after that a typealias of the
+    /// same name to that first declaration. Descriptions repeat inline enums (Asana declares the same
+    /// `opt_fields` list on dozens of operations, `allOf` copies a base's enums into every merged
+    /// struct) and response headers (Mastodon's rate limits on all 210 operations): every name
+    /// stays, the compiler sees each shape once. Inside a deprecated struct nothing is registered:
+    /// using it from elsewhere would warn.
+    func shared(
+        _ declaration: Declaration, name: String, doc: DocComment, shape: AnyHashable, in path: [String]
+    ) -> Declaration {
+        if let first = memo.sharedDeclarations[shape] {
+            return .typeAlias(TypeAlias(doc: doc, name: name, type: .named(first)))
         }
         if deprecatedDepth == 0 {
-            memo.enumDeclarations[shape] = (path + [openEnum.name]).joined(separator: ".")
+            memo.sharedDeclarations[shape] = (path + [name]).joined(separator: ".")
         }
-        return .openEnum(openEnum)
+        return declaration
     }
 
     /// `{}`: a schema that says nothing about the value.
