@@ -33,14 +33,25 @@ public enum Names {
     static let reservedTypeNames: Set<String> = [
         "Type", "Protocol", "Self", "Any", "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date",
         "Data", "UUID", "URL", "Array", "Dictionary", "Optional", "Codable", "Decodable", "Encodable", "Hashable",
-        "Sendable", "Error", "Result", "Void", "Never", "CodingKeys", "Foundation", "Request", "Response",
-        "APIClient", "Credential", "JSONValue", "OpenEnum", "QueryItems", "HeaderFields", "PathSegment",
-        "RequestBody", "ErrorResponse", "MultipartFile", "QueryStyle", "ResponseDecoder", "HTTPMethod", "ClientRuntime",
+        "Sendable", "Error", "Result", "Void", "Never", "CodingKeys", "Foundation", "Response", "ClientRuntime",
+    ]
+
+    /// Every public type of ClientRuntime, which generated modules re-export: a component called
+    /// `Pagination` or `Job` would otherwise shadow the runtime's in every builder that uses it.
+    /// `NamesTests` checks this list against the runtime's sources, so a new runtime type cannot be missed.
+    public static let runtimeTypeNames: Set<String> = [
+        "APIClient", "APIError", "APIKeyLocation", "APIResponse", "AnyCodingKey", "ClientError", "ClientMiddleware",
+        "Credential", "DecodingFailure", "ErrorResponse", "HTTPMethod", "HTTPRequest", "HTTPResponse", "HTTPTransport",
+        "HeaderField", "HeaderFields", "HeaderValue", "Indirect", "ItemSequence", "JSONValue", "Job", "JobFailedError",
+        "JobSnapshot", "JobSnapshots", "JobState", "JobTimeoutError", "MultipartFile", "MultipartPart", "OpenEnum",
+        "PageSequence", "Pagination", "ParameterValue", "PathSegment", "PollingPolicy", "QueryItem", "QueryItems",
+        "QueryStyle", "Request", "RequestBody", "ResponseDecoder", "ResponseHeaderError", "ResponseHeaders",
+        "ResponseStatus", "RetryPolicy", "TransportError", "URLSessionTransport",
     ]
 
     /// Whether a type of this name would shadow one that generated code or its users rely on.
     public static func isReservedTypeName(_ name: String) -> Bool {
-        reservedTypeNames.contains(name) || foundationTypeNames.contains(name)
+        reservedTypeNames.contains(name) || runtimeTypeNames.contains(name) || foundationTypeNames.contains(name)
     }
 
     /// Foundation types an app importing both Foundation and a generated module would find ambiguous.

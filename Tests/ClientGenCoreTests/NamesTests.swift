@@ -1,4 +1,5 @@
 @testable import ClientGenCore
+import Foundation
 import Testing
 
 @Suite struct NamesTests {
@@ -25,6 +26,23 @@ import Testing
         #expect(Names.isReservedTypeName("Error"))
         #expect(Names.isReservedTypeName("Process"))
         #expect(!Names.isReservedTypeName("GetProcess"))
+    }
+
+    /// Generated modules re-export ClientRuntime, so a component named like any of its public types
+    /// (`Pagination`, `Job`, …) would shadow it in generated code; every one must be reserved.
+    @Test func everyPublicRuntimeTypeIsReserved() throws {
+        let folder = PackageRoot.url.appendingPathComponent("Sources/ClientRuntime")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        let declaration = /^public (?:final )?(?:struct|enum|class|actor|protocol|typealias) ([A-Za-z_][A-Za-z0-9_]*)/
+            .anchorsMatchLineEndings()
+        var names: Set<String> = []
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: declaration) { names.insert(String(match.1)) }
+        }
+        #expect(names.count > 30)
+        let missing = names.filter { !Names.isReservedTypeName($0) }.sorted()
+        #expect(missing.isEmpty, "add to Names.runtimeTypeNames: \(missing)")
     }
 
     @Test func scopeSuffixesCollisionsInOrder() {

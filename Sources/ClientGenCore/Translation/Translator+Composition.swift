@@ -83,12 +83,67 @@ extension Translator {
         schema.isNullable || (schema.oneOf + schema.anyOf).contains { $0.reference == nil && $0.types == [.null] }
     }
 
+    /// What the open-enum idiom stands for: one component's (already open) enum, or the cases to
+    /// declare.
+    enum OpenEnumIdiom {
+        case reference(String)
+        case cases([OpenEnum.Case])
+    }
+
+    /// `anyOf: [{type: string}, {type: string, enum: [a, b]}]`: "one of these values, or any other
+    /// string", the form swift-openapi-generator's documentation recommends and Stainless-generated
+    /// descriptions use on model names. Our enums keep unknown values already, so this is one open
+    /// enum (the listed values of every member, `const`s included), not a union of two strings;
+    /// when the only listed values are a component's enum, it is that component.
+    func openEnumIdiom(_ schema: Schema) -> OpenEnumIdiom? {
+        guard schema.reference == nil, schema.properties.isEmpty, schema.allOf.isEmpty else { return nil }
+        let members = variants(schema)
+        guard members.count >= 2 else { return nil }
+        var values: [String] = []
+        var references: [String] = []
+        var hasInlineValues = false
+        var hasFreeString = false
+        for member in members {
+            let resolved = member.reference.flatMap { component($0) } ?? member
+            guard member.reference == nil || component(member.reference) != nil else { return nil }
+            guard resolved.properties.isEmpty, resolved.allOf.isEmpty, variants(resolved).isEmpty,
+                resolved.nonNullTypes.isEmpty || resolved.nonNullTypes == [.string]
+            else { return nil }
+            if let listed = resolved.enumValues {
+                let strings = listed.filter { $0 != .null }
+                guard strings.allSatisfy({ $0.string != nil }) else { return nil }
+                values += strings.compactMap(\.string)
+                if let reference = member.reference { references.append(reference) } else { hasInlineValues = true }
+            } else if let constant = resolved.constValue {
+                guard let string = constant.string else { return nil }
+                values.append(string)
+                hasInlineValues = true
+            } else if resolved.nonNullTypes == [.string] {
+                hasFreeString = true
+            } else {
+                return nil
+            }
+        }
+        guard hasFreeString, !values.isEmpty else { return nil }
+        if !hasInlineValues, references.count == 1 { return .reference(references[0]) }
+        return .cases(stringCases(values))
+    }
+
     /// The enum for a `oneOf`/`anyOf` with two or more variants.
+    ///
+    /// A case is chosen by a discriminating property when one exists: the declared
+    /// `discriminator` (values from its `mapping`, else from the variant's own single-value enum or
+    /// `const` for that property, else the component's name), or, without the keyword, a property
+    /// every variant requires whose value is a single-value enum or `const` distinct in each (the
+    /// `type: {const: message.delta}` of stream events). When no property tells the variants apart,
+    /// the first variant that decodes wins, those requiring more properties tried first so that a
+    /// smaller variant does not swallow a larger one's members.
     mutating func oneOfEnum(_ schema: Schema, name: String, doc: DocComment, enclosing: [String]) -> OneOfEnum {
         var nested = NestedTypes(shared: topLevelNames, reserved: Set(enclosing + [name]), path: scopeRoot + enclosing + [name])
         var caseNames = NameScope(reserved: ["unknown"])
         var cases: [OneOfEnum.Case] = []
-        for (index, variant) in variants(schema).enumerated() {
+        let members = variants(schema)
+        for (index, variant) in members.enumerated() {
             let baseName: String
             if let reference = variant.reference, let componentName = JSONPointer(reference: reference)?.lastToken {
                 baseName = Names.memberName(componentName)
@@ -108,18 +163,78 @@ extension Translator {
             let type = typeRef(
                 variant, suggested: Names.typeName(caseName.trimmingCharacters(in: ["`"])), &nested,
                 enclosing: enclosing + [name])
-            var values: [String] = []
-            if let discriminator = schema.discriminator, let reference = variant.reference {
-                values = discriminator.mapping.filter { $0.reference == reference }.map(\.value)
-                if values.isEmpty, let componentName = JSONPointer(reference: reference)?.lastToken {
-                    values = [componentName]
-                }
-            }
-            cases.append(OneOfEnum.Case(name: caseName, type: type, discriminatorValues: values))
+            cases.append(OneOfEnum.Case(name: caseName, type: type, discriminatorValues: []))
+        }
+        let discriminator = discriminatingProperty(schema, members: members)
+        if let discriminator {
+            for index in cases.indices { cases[index].discriminatorValues = discriminator.values[index] }
+        } else {
+            // Stable: among variants requiring as many properties, the description's order stays.
+            let required = members.map { flattenedObject(resolvedVariant($0))?.required.count ?? 0 }
+            cases = cases.indices.sorted { required[$0] > required[$1] || (required[$0] == required[$1] && $0 < $1) }
+                .map { cases[$0] }
         }
         return OneOfEnum(
-            doc: doc, name: name, cases: cases, discriminator: schema.discriminator?.propertyName,
-            nested: nested.declarations)
+            doc: doc, name: name, cases: cases, discriminator: discriminator?.property, nested: nested.declarations)
+    }
+
+    /// A variant as written, or the component it refers to.
+    func resolvedVariant(_ variant: Schema) -> Schema {
+        variant.reference.flatMap { component($0) } ?? variant
+    }
+
+    /// The property that picks the variant, with the values selecting each (in variant order), or nil
+    /// when none tells every variant apart.
+    func discriminatingProperty(_ schema: Schema, members: [Schema]) -> (property: String, values: [[String]])? {
+        let objects = members.map { flattenedObject(resolvedVariant($0)) }
+        if let declared = schema.discriminator {
+            var taken: Set<String> = []
+            var values: [[String]] = []
+            for (member, object) in zip(members, objects) {
+                var own: [String] = []
+                if let reference = member.reference {
+                    own = declared.mapping.filter { $0.reference == reference }.map(\.value)
+                }
+                if own.isEmpty, let object {
+                    own = tagValues(object.properties.first { $0.name == declared.propertyName }?.schema) ?? []
+                }
+                if own.isEmpty, let reference = member.reference, let componentName = JSONPointer(reference: reference)?.lastToken {
+                    own = [componentName]
+                }
+                own = own.filter { taken.insert($0).inserted }
+                values.append(own)
+            }
+            // A variant left without a value of its own (the same value in two variants, or an inline
+            // variant without one) could never be chosen: decode by trying instead.
+            return values.contains(where: \.isEmpty) ? nil : (declared.propertyName, values)
+        }
+        guard let first = objects.first, let firstObject = first, objects.allSatisfy({ $0 != nil }) else { return nil }
+        let names = firstObject.properties.map(\.name)
+        let candidates = names.filter { $0 == "type" } + names.filter { $0 != "type" }
+        for property in candidates {
+            var taken: Set<String> = []
+            var values: [[String]] = []
+            for object in objects {
+                guard let object, object.required.contains(property),
+                    let tags = tagValues(object.properties.first(where: { $0.name == property })?.schema), tags.count == 1,
+                    taken.insert(tags[0]).inserted
+                else { break }
+                values.append(tags)
+            }
+            if values.count == members.count { return (property, values) }
+        }
+        return nil
+    }
+
+    /// The values a discriminating property may hold in one variant: its string enum (or the
+    /// component's it refers to) or its `const`.
+    func tagValues(_ schema: Schema?) -> [String]? {
+        guard let schema else { return nil }
+        let resolved = unwrapped(resolvedVariant(schema))
+        if let constant = resolved.constValue?.string { return [constant] }
+        guard let listed = resolved.enumValues?.filter({ $0 != .null }), !listed.isEmpty else { return nil }
+        let strings = listed.compactMap(\.string)
+        return strings.count == listed.count ? strings : nil
     }
 
     // MARK: Recursion

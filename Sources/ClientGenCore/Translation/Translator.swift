@@ -50,6 +50,8 @@ struct Translator {
     /// Every top-level type name in the module; nested scopes avoid them so nothing is shadowed.
     private(set) var topLevelNames: Set<String> = []
     private var componentSchemas: [String: Schema] = [:]
+    /// Component schema name → the top-level name of the inline element a list or map component holds.
+    private var itemNames: [String: String] = [:]
     private var warnedPointers: Set<String> = []
     /// Component → components it stores inline; filled lazily by `needsBox`.
     var inlineEdges: [String: Set<String>] = [:]
@@ -102,7 +104,14 @@ struct Translator {
         for component in document.components.schemas {
             componentSchemas[component.name] = component.schema
         }
-        topLevelNames = Set(componentNames.values).union([options.moduleName])
+        // A component that is a list or map of an inline shape declares the shape beside itself
+        // (`Foo = [FooItem]`), under a top-level name claimed after every component's own.
+        for component in document.components.schemas {
+            if let container = containerElement(component.schema), let name = componentNames[component.name] {
+                itemNames[component.name] = scope.claim(name + container.suffix)
+            }
+        }
+        topLevelNames = Set(componentNames.values).union(itemNames.values).union([options.moduleName])
     }
 
     /// One namespace per API holds servers, credentials and every request builder; the builders are
@@ -189,9 +198,9 @@ struct Translator {
         for component in document.components.schemas {
             let name = componentNames[component.name]!
             currentComponent = component.name
-            let declaration = componentDeclaration(component.schema, name: name)
+            let declarations = componentDeclarations(component.schema, name: name, itemName: itemNames[component.name])
             currentComponent = nil
-            files.append(SwiftFile(path: "Models/\(name).swift", declarations: [declaration]))
+            files.append(SwiftFile(path: "Models/\(name).swift", declarations: declarations))
         }
         warnUnusedOverrides()
         return files
@@ -207,16 +216,35 @@ struct Translator {
 
     // MARK: Components
 
-    mutating func componentDeclaration(_ schema: Schema, name: String) -> Declaration {
+    /// The declarations of one component's file: its type, and for a list or map of an inline
+    /// shape the alias and the element type beside it (`itemName`, claimed at the top level).
+    mutating func componentDeclarations(_ schema: Schema, name: String, itemName: String?) -> [Declaration] {
         let doc = schemaDoc(schema, pointer: schema.pointer)
+        if let itemName, let container = containerElement(schema) {
+            var nested = NestedTypes(shared: topLevelNames, path: [])
+            var type = declareInline(container.element, name: itemName, &nested, enclosing: [])
+            for level in container.levels.reversed() {
+                if level.elementNullable { type = type.optional }
+                type = level.isArray ? .array(type) : .dictionary(type)
+            }
+            if isNullable(schema) { type = type.optional }
+            return [.typeAlias(TypeAlias(doc: doc, name: name, type: type))] + nested.declarations
+        }
+        return [componentDeclaration(schema, name: name, doc: doc)]
+    }
+
+    mutating func componentDeclaration(_ schema: Schema, name: String, doc: DocComment) -> Declaration {
         if schema.reference == nil, isObjectStruct(schema) {
             return .structure(structure(schema, name: name, doc: doc, enclosing: [name], deprecated: schema.deprecated))
         }
         if schema.reference == nil, let (rawType, cases) = enumCases(schema) {
             return .openEnum(OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases))
         }
-        if schema.reference == nil, schema.properties.isEmpty, variants(schema).count > 1 {
-            return .oneOf(oneOfEnum(schema, name: name, doc: doc, enclosing: [name]))
+        if case .cases(let cases)? = openEnumIdiom(schema) {
+            return .openEnum(OpenEnum(doc: doc, name: name, rawType: "String", cases: cases))
+        }
+        if schema.reference == nil, schema.properties.isEmpty, schema.allOf.isEmpty, variants(schema).count > 1 {
+            return .oneOf(oneOfEnum(schema, name: name, doc: doc, enclosing: []))
         }
         if let start = currentComponent, isReferenceCycle(from: start) {
             warnOnce(
@@ -232,6 +260,58 @@ struct Translator {
             return .namespace(Namespace(doc: doc, name: name, members: nested.declarations))
         }
         return .typeAlias(TypeAlias(doc: doc, name: name, type: type))
+    }
+
+    /// How a list or map component reaches the inline shape it holds: `Foo: {type: array, items:
+    /// {type: object, …}}` is one array level and the element, named `Foo` + `suffix` (`FooItem`;
+    /// `FooValue` for a map, `FooItemItem` for a list of lists). Nil when the innermost value is a
+    /// `$ref` or a primitive, which need no declaration, or when the component is the shape itself.
+    struct ContainerElement {
+        var element: Schema
+        var suffix: String
+        /// Outermost first: a list or a map, and whether its values may be null.
+        var levels: [(isArray: Bool, elementNullable: Bool)]
+    }
+
+    func containerElement(_ schema: Schema) -> ContainerElement? {
+        var current = unwrapped(schema)
+        var levels: [(isArray: Bool, elementNullable: Bool)] = []
+        var suffix = ""
+        for _ in 0..<16 {
+            guard current.reference == nil else { return nil }
+            if isInlineShape(current) {
+                return levels.isEmpty ? nil : ContainerElement(element: current, suffix: suffix, levels: levels)
+            }
+            let types = current.nonNullTypes
+            if types == [.array], let items = current.items?.value {
+                levels.append((true, isNullable(items)))
+                suffix += "Item"
+                current = unwrapped(items)
+            } else if types.isEmpty || types == [.object], case .schema(let values)? = current.additionalProperties?.value {
+                levels.append((false, isNullable(values)))
+                suffix += "Value"
+                current = unwrapped(values)
+            } else {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// Through what `typeRef` sees through: a one-member `allOf`, a union with one non-null variant.
+    func unwrapped(_ schema: Schema) -> Schema {
+        var current = schema
+        for _ in 0..<16 {
+            guard current.reference == nil, current.properties.isEmpty else { return current }
+            if current.allOf.count == 1, current.oneOf.isEmpty, current.anyOf.isEmpty {
+                current = current.allOf[0]
+            } else if current.allOf.isEmpty, case let members = variants(current), members.count == 1 {
+                current = members[0]
+            } else {
+                return current
+            }
+        }
+        return current
     }
 
     /// `A: {$ref: B}`, `B: {$ref: A}`: aliases that would define a type as itself.
@@ -341,38 +421,22 @@ struct Translator {
         if schema.allOf.count == 1, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.properties.isEmpty {
             return typeRef(schema.allOf[0], suggested: suggested, &nested, enclosing: enclosing)
         }
+        if let open = openEnumIdiom(schema), case .reference(let reference) = open {
+            return referencedType(reference, schema)
+        }
         let members = variants(schema)
         if members.count == 1, schema.properties.isEmpty, schema.allOf.isEmpty {
             return typeRef(members[0], suggested: suggested, &nested, enclosing: enclosing)
         }
-        if members.count > 1, schema.properties.isEmpty, schema.allOf.isEmpty {
+        if isInlineShape(schema) {
             let name = nested.scope.claim(nestedName(suggested, enclosing: enclosing))
-            let doc = DocText.comment(DocText.summaryAndDescription(schema.title, schema.description))
-            nested.declarations.append(.oneOf(oneOfEnum(schema, name: name, doc: doc, enclosing: enclosing)))
-            return .named(name)
+            return declareInline(schema, name: name, &nested, enclosing: enclosing)
         }
-        if !schema.allOf.isEmpty || members.count > 1, !isObjectStruct(schema) {
+        if !schema.allOf.isEmpty || members.count > 1 {
             warnOnce(
                 "this combination of allOf/oneOf/anyOf is not generated; the value is decoded as JSONValue", schema,
                 hint: "the value stays available as untyped JSON")
             return .json
-        }
-        if let (rawType, cases) = enumCases(schema) {
-            let name = nested.scope.claim(nestedName(suggested, enclosing: enclosing))
-            let doc = DocText.comment(DocText.summaryAndDescription(schema.title, schema.description))
-            nested.declarations.append(shared(
-                .openEnum(OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases)), name: name, doc: doc,
-                shape: EnumShape(rawType: rawType, cases: cases), in: nested.path))
-            return .named(name)
-        }
-        if isObjectStruct(schema) {
-            let name = nested.scope.claim(nestedName(suggested, enclosing: enclosing))
-            let doc = DocText.comment(DocText.summaryAndDescription(schema.title, schema.description))
-            // Not `@available(*, deprecated)` even when the schema is: the property using it already
-            // says so, and its own declaration and initialiser would warn in generated code.
-            let inner = structure(schema, name: name, doc: doc, enclosing: enclosing + [name], deprecated: false)
-            nested.declarations.append(.structure(inner))
-            return .named(name)
         }
         let types = schema.nonNullTypes
         guard types.count <= 1 else { return .json }
@@ -411,6 +475,43 @@ struct Translator {
         case .null?:
             return .json
         }
+    }
+
+    /// Whether `typeRef` declares a type of its own for this schema (an object, an enum, a union)
+    /// rather than naming one: only these need a name in the enclosing scope.
+    func isInlineShape(_ schema: Schema) -> Bool {
+        guard schema.reference == nil else { return false }
+        if case .cases? = openEnumIdiom(schema) { return true }
+        if variants(schema).count > 1, schema.properties.isEmpty, schema.allOf.isEmpty { return true }
+        return enumCases(schema) != nil || isObjectStruct(schema)
+    }
+
+    /// Declares an inline object, enum or union under exactly `name` in `nested`; the caller has
+    /// made `name` unique there.
+    mutating func declareInline(
+        _ schema: Schema, name: String, _ nested: inout NestedTypes, enclosing: [String]
+    ) -> TypeRef {
+        let doc = DocText.comment(DocText.summaryAndDescription(schema.title, schema.description))
+        var enumeration: (rawType: String, cases: [OpenEnum.Case])?
+        if case .cases(let cases)? = openEnumIdiom(schema) {
+            enumeration = ("String", cases)
+        } else if variants(schema).count > 1, schema.properties.isEmpty, schema.allOf.isEmpty {
+            nested.declarations.append(.oneOf(oneOfEnum(schema, name: name, doc: doc, enclosing: enclosing)))
+            return .named(name)
+        } else {
+            enumeration = enumCases(schema)
+        }
+        if let (rawType, cases) = enumeration {
+            nested.declarations.append(shared(
+                .openEnum(OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases)), name: name, doc: doc,
+                shape: EnumShape(rawType: rawType, cases: cases), in: nested.path))
+        } else {
+            // Not `@available(*, deprecated)` even when the schema is: the property using it already
+            // says so, and its own declaration and initialiser would warn in generated code.
+            let inner = structure(schema, name: name, doc: doc, enclosing: enclosing + [name], deprecated: false)
+            nested.declarations.append(.structure(inner))
+        }
+        return .named(name)
     }
 
     /// `declaration` the first time its `shape` is seen in the module; after that a typealias of the
@@ -480,11 +581,7 @@ struct Translator {
         var scope = NameScope(reserved: ["unknown"])
         var seen: Set<String> = []
         if rawType == "String" {
-            let cases = values.compactMap(\.string).compactMap { value -> OpenEnum.Case? in
-                guard seen.insert(value).inserted else { return nil }
-                return OpenEnum.Case(name: scope.claim(caseName(value)), rawValue: value)
-            }
-            return ("String", cases)
+            return ("String", stringCases(values.compactMap(\.string)))
         }
         let cases = values.compactMap { value -> OpenEnum.Case? in
             guard case .integer(let number) = value, seen.insert(String(number)).inserted else { return nil }
@@ -492,6 +589,16 @@ struct Translator {
             return OpenEnum.Case(name: scope.claim(base), rawValue: String(number))
         }
         return ("Int", cases)
+    }
+
+    /// Cases for string values in order, duplicates dropped, names made unique.
+    func stringCases(_ values: [String]) -> [OpenEnum.Case] {
+        var scope = NameScope(reserved: ["unknown"])
+        var seen: Set<String> = []
+        return values.compactMap { value -> OpenEnum.Case? in
+            guard seen.insert(value).inserted else { return nil }
+            return OpenEnum.Case(name: scope.claim(caseName(value)), rawValue: value)
+        }
     }
 
     /// The case name for a string enum value, remembered: the same values recur across a
