@@ -152,11 +152,15 @@ public struct OneOfEnum: Hashable, Sendable {
         public var type: TypeRef
         /// Discriminator values that select this case; empty without a discriminator.
         public var discriminatorValues: [String]
+        /// The case holds another union, which decodes anything (as its `.unknown`): when variants
+        /// are tried in order, only a value it recognises ends the search.
+        public var isUnion: Bool
 
-        public init(name: String, type: TypeRef, discriminatorValues: [String]) {
+        public init(name: String, type: TypeRef, discriminatorValues: [String], isUnion: Bool = false) {
             self.name = name
             self.type = type
             self.discriminatorValues = discriminatorValues
+            self.isUnion = isUnion
         }
     }
 

@@ -189,7 +189,8 @@ public struct Renderer: Sendable {
                     }
                 } else {
                     for oneOfCase in oneOf.cases {
-                        writer.block("if let value = try? \(SwiftLiteral.type(oneOfCase.type))(from: decoder)") { writer in
+                        let known = oneOfCase.isUnion ? ", !value.isUnknown" : ""
+                        writer.block("if let value = try? \(SwiftLiteral.type(oneOfCase.type))(from: decoder)\(known)") { writer in
                             writer.line("self = .\(oneOfCase.name)(value)")
                             writer.line("return")
                         }
@@ -205,6 +206,11 @@ public struct Renderer: Sendable {
                     }
                     writer.line("case .unknown(let value): try value.encode(to: encoder)")
                 }
+            }
+            writer.blankLine()
+            writer.line("/// Whether the value matched none of the variants this version of the description lists.")
+            writer.block("public var isUnknown: Bool") { writer in
+                writer.line("if case .unknown = self { true } else { false }")
             }
             if let discriminator = oneOf.discriminator {
                 writer.blankLine()

@@ -143,12 +143,16 @@ extension Translator {
         var caseNames = NameScope(reserved: ["unknown"])
         var cases: [OneOfEnum.Case] = []
         let members = variants(schema)
+        let discriminator = discriminatingProperty(schema, members: members)
         for (index, variant) in members.enumerated() {
             let baseName: String
             if let reference = variant.reference, let componentName = JSONPointer(reference: reference)?.lastToken {
                 baseName = Names.memberName(componentName)
             } else if let title = variant.title {
                 baseName = Names.memberName(title)
+            } else if let value = discriminator?.values[index].first {
+                // `kind: circle` names its inline variant `circle`, not `variant1`.
+                baseName = Names.memberName(value)
             } else {
                 switch variant.nonNullTypes.first {
                 case .string?: baseName = "string"
@@ -163,9 +167,9 @@ extension Translator {
             let type = typeRef(
                 variant, suggested: Names.typeName(caseName.trimmingCharacters(in: ["`"])), &nested,
                 enclosing: enclosing + [name])
-            cases.append(OneOfEnum.Case(name: caseName, type: type, discriminatorValues: []))
+            cases.append(OneOfEnum.Case(
+                name: caseName, type: type, discriminatorValues: [], isUnion: isUnion(resolvedVariant(variant))))
         }
-        let discriminator = discriminatingProperty(schema, members: members)
         if let discriminator {
             for index in cases.indices { cases[index].discriminatorValues = discriminator.values[index] }
         } else {
@@ -176,6 +180,22 @@ extension Translator {
         }
         return OneOfEnum(
             doc: doc, name: name, cases: cases, discriminator: discriminator?.property, nested: nested.declarations)
+    }
+
+    /// Whether a schema becomes a union enum, which decodes anything (into `.unknown`) and so must
+    /// not end the search when it is one variant of another union tried in order.
+    func isUnion(_ schema: Schema) -> Bool {
+        var current = schema
+        var seen: Set<String> = []
+        while let reference = current.reference, seen.insert(reference).inserted, let target = component(reference) {
+            current = target
+        }
+        current = unwrapped(current)
+        if let reference = current.reference, let target = component(reference), !seen.contains(reference) {
+            return isUnion(target)
+        }
+        return current.reference == nil && current.properties.isEmpty && current.allOf.isEmpty
+            && variants(current).count > 1 && openEnumIdiom(current) == nil
     }
 
     /// A variant as written, or the component it refers to.

@@ -132,6 +132,20 @@ struct Translator {
             }
         }
 
+        // A component enum is the declaration every inline copy of its values aliases.
+        for component in document.components.schemas where component.schema.reference == nil && !component.schema.deprecated {
+            let enumeration: (rawType: String, cases: [OpenEnum.Case])?
+            if case .cases(let cases)? = openEnumIdiom(component.schema) {
+                enumeration = ("String", cases)
+            } else {
+                enumeration = isObjectStruct(component.schema) ? nil : enumCases(component.schema)
+            }
+            if let (rawType, cases) = enumeration, let name = componentNames[component.name] {
+                let shape = EnumShape(rawType: rawType, cases: cases)
+                if memo.sharedDeclarations[shape] == nil { memo.sharedDeclarations[shape] = name }
+            }
+        }
+
         var members = NameScope()
         let client = clientNamespace(namespace, members: &members)
         let naturalOperationNames = Dictionary(
@@ -222,7 +236,8 @@ struct Translator {
         let doc = schemaDoc(schema, pointer: schema.pointer)
         if let itemName, let container = containerElement(schema) {
             var nested = NestedTypes(shared: topLevelNames, path: [])
-            var type = declareInline(container.element, name: itemName, &nested, enclosing: [])
+            let elementDoc = schemaDoc(container.element, pointer: container.element.pointer)
+            var type = declareInline(container.element, name: itemName, &nested, enclosing: [], doc: elementDoc)
             for level in container.levels.reversed() {
                 if level.elementNullable { type = type.optional }
                 type = level.isArray ? .array(type) : .dictionary(type)
@@ -240,8 +255,13 @@ struct Translator {
         if schema.reference == nil, let (rawType, cases) = enumCases(schema) {
             return .openEnum(OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases))
         }
-        if case .cases(let cases)? = openEnumIdiom(schema) {
+        switch openEnumIdiom(schema) {
+        case .cases(let cases)?:
             return .openEnum(OpenEnum(doc: doc, name: name, rawType: "String", cases: cases))
+        case .reference(let reference)?:
+            return .typeAlias(TypeAlias(doc: doc, name: name, type: referencedType(reference, schema)))
+        case nil:
+            break
         }
         if schema.reference == nil, schema.properties.isEmpty, schema.allOf.isEmpty, variants(schema).count > 1 {
             return .oneOf(oneOfEnum(schema, name: name, doc: doc, enclosing: []))
@@ -470,7 +490,7 @@ struct Translator {
                 if isNullable(values) { value = value.optional }
                 return .dictionary(value)
             }
-            if types.isEmpty { return .json }
+            if types.isEmpty { return literalType(schema.constValue) ?? .json }
             return .dictionary(.json)
         case .null?:
             return .json
@@ -489,9 +509,9 @@ struct Translator {
     /// Declares an inline object, enum or union under exactly `name` in `nested`; the caller has
     /// made `name` unique there.
     mutating func declareInline(
-        _ schema: Schema, name: String, _ nested: inout NestedTypes, enclosing: [String]
+        _ schema: Schema, name: String, _ nested: inout NestedTypes, enclosing: [String], doc: DocComment? = nil
     ) -> TypeRef {
-        let doc = DocText.comment(DocText.summaryAndDescription(schema.title, schema.description))
+        let doc = doc ?? DocText.comment(DocText.summaryAndDescription(schema.title, schema.description))
         var enumeration: (rawType: String, cases: [OpenEnum.Case])?
         if case .cases(let cases)? = openEnumIdiom(schema) {
             enumeration = ("String", cases)
@@ -530,6 +550,17 @@ struct Translator {
             memo.sharedDeclarations[shape] = (path + [name]).joined(separator: ".")
         }
         return declaration
+    }
+
+    /// `{const: message.delta}` without a `type`: the type of its one value.
+    func literalType(_ literal: JSONLiteral?) -> TypeRef? {
+        switch literal {
+        case .string?: .string
+        case .integer?: .named("Int")
+        case .number?: .named("Double")
+        case .bool?: .named("Bool")
+        default: nil
+        }
     }
 
     /// `{}`: a schema that says nothing about the value.
