@@ -44,13 +44,13 @@ import Testing
         ])
     }
 
-    @Test func generatingWithAnOverrideThatNamesNothingWarnsAtTheConfigurationEntry() {
+    @Test func generatingWithAnOverrideThatNamesNothingWarnsAtTheConfigurationEntry() throws {
         let (configuration, _) = read("""
             clients:
               - spec: api.yaml
                 module: MyAPI
                 output: Generated/MyAPI
-                names: {schemas: {Procss: Job}}
+                names: {schemas: {Procss: Workflow}}
             """)
         let spec = """
             openapi: 3.0.3
@@ -58,7 +58,7 @@ import Testing
             paths: {}
             components: {schemas: {Process: {type: object, properties: {id: {type: string}}}}}
             """
-        let options = configuration!.clients[0].options
+        let options = try #require(configuration).clients[0].options
         let result = Generator.generate(spec: Array(spec.utf8), options: options)
         #expect(result.succeeded)
         #expect(result.diagnostics.map(\.description) == [
