@@ -138,8 +138,10 @@ extension Translator {
     /// `type: {const: message.delta}` of stream events). When no property tells the variants apart,
     /// the first variant that decodes wins, those requiring more properties tried first so that a
     /// smaller variant does not swallow a larger one's members.
-    mutating func oneOfEnum(_ schema: Schema, name: String, doc: DocComment, enclosing: [String]) -> OneOfEnum {
-        var nested = NestedTypes(shared: topLevelNames, reserved: Set(enclosing + [name]), path: scopeRoot + enclosing + [name])
+    mutating func oneOfEnum(
+        _ schema: Schema, name: String, doc: DocComment, path: [String], _ context: TypeContext
+    ) -> OneOfEnum {
+        var nested = NestedTypes(shared: topLevelNames, reserved: Set(path), path: path)
         var caseNames = NameScope(reserved: ["unknown"])
         var cases: [OneOfEnum.Case] = []
         let members = variants(schema)
@@ -165,8 +167,7 @@ extension Translator {
             }
             let caseName = caseNames.claim(baseName)
             let type = typeRef(
-                variant, suggested: Names.typeName(caseName.trimmingCharacters(in: ["`"])), &nested,
-                enclosing: enclosing + [name])
+                variant, suggested: Names.typeName(caseName.trimmingCharacters(in: ["`"])), &nested, context)
             cases.append(OneOfEnum.Case(
                 name: caseName, type: type, discriminatorValues: [], isUnion: isUnion(resolvedVariant(variant))))
         }

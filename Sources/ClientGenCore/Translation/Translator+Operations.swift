@@ -42,7 +42,7 @@ extension Translator {
                 continue
             }
             let style = queryStyle(parameter, kind: kind)
-            var type = typeRef(parameter.schema, suggested: typePrefix + Names.typeName(parameter.name), &nested)
+            var type = typeRef(parameter.schema, suggested: typePrefix + Names.typeName(parameter.name), &nested, .operation)
             let swiftName = locals.claim(Names.memberName(parameter.name))
             let required = parameter.required
             if !required { type = type.optional }
@@ -64,17 +64,16 @@ extension Translator {
             var type: TypeRef
             switch bodyEncoding(media) {
             case .json:
-                type = media.schema.map { typeRef($0, suggested: typePrefix + "Body", &nested) } ?? .json
+                type = media.schema.map { typeRef($0, suggested: typePrefix + "Body", &nested, .operation) } ?? .json
                 if let schema = media.schema, isNullable(schema) { type = type.optional }
                 body = .json(parameter: swiftName)
             case .form:
-                type = typeRef(media.schema!, suggested: typePrefix + "Body", &nested)
+                type = typeRef(media.schema!, suggested: typePrefix + "Body", &nested, .operation)
                 body = .form(parameter: swiftName)
             case .multipart:
                 // Inline `format: binary` members become files that can carry a filename and a content type.
-                binaryType = .named("MultipartFile")
-                type = typeRef(media.schema!, suggested: typePrefix + "Body", &nested)
-                binaryType = .named("Data")
+                type = typeRef(
+                    media.schema!, suggested: typePrefix + "Body", &nested, TypeContext(binaryType: .named("MultipartFile")))
                 body = .multipart(parameter: swiftName)
             case .data:
                 type = .named("Data")
@@ -234,7 +233,7 @@ extension Translator {
         guard media.isJSON else { return (.named("Data"), .data) }
         let mayBeEmpty = successes.contains { $0.content.isEmpty }
         guard let schema = media.schema else { return mayBeEmpty ? (.optional(.json), .jsonOrEmpty) : (.json, .json) }
-        var type = typeRef(schema, suggested: typePrefix + "Response", &nested)
+        var type = typeRef(schema, suggested: typePrefix + "Response", &nested, .operation)
         if mayBeEmpty { return (type.optional, .jsonOrEmpty) }
         if isNullable(schema) { type = type.optional }
         return (type, .json)
@@ -260,7 +259,7 @@ extension Translator {
                     header.schema, hint: "describe it as a string, number, boolean, enum or a list of those")
                 continue
             }
-            var type = typeRef(header.schema, suggested: typePrefix + Names.typeName(header.name), &nested).unwrapped
+            var type = typeRef(header.schema, suggested: typePrefix + Names.typeName(header.name), &nested, .operation).unwrapped
             if kind == .list, case .array(let element) = type { type = element.unwrapped }
             var paragraphs = DocText.summaryAndDescription(nil, header.description)
             if header.deprecated { paragraphs.append(["- Warning: Deprecated."]) }
@@ -282,7 +281,7 @@ extension Translator {
         // typealias of each operation's name to it.
         nested.declarations.append(shared(
             .responseHeaders(ResponseHeadersStructure(doc: doc, name: name, fields: fields)), name: name, doc: doc,
-            shape: fields, in: nested.path))
+            shape: fields, in: nested.path, .operation))
         return name
     }
 
@@ -301,7 +300,7 @@ extension Translator {
                 status = .default
             }
             let suffix = response.isDefault ? "DefaultError" : "Error" + response.status.uppercased()
-            let type = typeRef(schema, suggested: typePrefix + suffix, &nested)
+            let type = typeRef(schema, suggested: typePrefix + suffix, &nested, .operation)
             errors.append(.init(status: status, type: type))
         }
         return errors

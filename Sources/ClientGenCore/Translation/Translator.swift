@@ -40,6 +40,21 @@ struct NestedTypes {
     }
 }
 
+/// What a translation call needs to know about where it is, passed down as a value (never a
+/// translator field set and reset around the call).
+struct TypeContext {
+    /// The component schema being translated (recursion checks, property overrides); nil in request builders.
+    var component: String?
+    /// The type of `format: binary` strings: `MultipartFile` inside an inline multipart body, `Data` elsewhere.
+    var binaryType: TypeRef = .named("Data")
+    /// Inside an `@available(*, deprecated)` struct: enums declared there are not shared, or using
+    /// them elsewhere would warn.
+    var insideDeprecated = false
+
+    /// Request builders' parameters, bodies and responses.
+    static let operation = TypeContext()
+}
+
 /// Translates a `Document` into Swift declarations grouped into files. Pure: no disk, no globals.
 struct Translator {
     let document: Document
@@ -55,14 +70,6 @@ struct Translator {
     private var warnedPointers: Set<String> = []
     /// Component → components it stores inline; filled lazily by `needsBox`.
     var inlineEdges: [String: Set<String>] = [:]
-    /// The component schema being translated, for recursion checks.
-    var currentComponent: String?
-    /// Where `enclosing` paths start: the namespace while request builders are translated, the
-    /// top level while components are.
-    var scopeRoot: [String] = []
-    /// How many `@available(*, deprecated)` structs enclose the declarations being made: enums
-    /// declared there are not shared, or using them elsewhere would warn.
-    var deprecatedDepth = 0
     let memo = TranslationMemo()
     /// `<schema>.<property>` overrides that named a property.
     var usedPropertyOverrides: Set<String> = []
@@ -71,8 +78,6 @@ struct Translator {
     var schemaOverrides: [String: NameOverrides.Entry] = [:]
     var operationOverrides: [String: NameOverrides.Entry] = [:]
     var propertyOverrides: [String: NameOverrides.Entry] = [:]
-    /// The type of `format: binary` strings: `MultipartFile` inside an inline multipart body, `Data` elsewhere.
-    var binaryType: TypeRef = .named("Data")
 
     init(document: Document, options: GeneratorOptions) {
         self.document = document
@@ -154,7 +159,6 @@ struct Translator {
             uniquingKeysWith: { first, _ in first })
         var files = [SwiftFile(path: "\(namespace)+Client.swift", declarations: [.namespace(client)])]
         var nested = NestedTypes(shared: topLevelNames, path: [namespace])
-        scopeRoot = [namespace]
         var fileNames = NameScope(reserved: ["\(namespace)+Client"])
         // First every builder, so job links can point across tags.
         var groupMembers: [[Declaration]] = []
@@ -208,12 +212,10 @@ struct Translator {
                     path: "Operations/\(fileName).swift",
                     declarations: [.extension(Extension(doc: doc, name: namespace, members: groupMembers[index] + groupHoisted[index]))]))
         }
-        scopeRoot = []
         for component in document.components.schemas {
             let name = componentNames[component.name]!
-            currentComponent = component.name
-            let declarations = componentDeclarations(component.schema, name: name, itemName: itemNames[component.name])
-            currentComponent = nil
+            let declarations = componentDeclarations(
+                component.schema, name: name, itemName: itemNames[component.name], TypeContext(component: component.name))
             files.append(SwiftFile(path: "Models/\(name).swift", declarations: declarations))
         }
         warnUnusedOverrides()
@@ -232,12 +234,14 @@ struct Translator {
 
     /// The declarations of one component's file: its type, and for a list or map of an inline
     /// shape the alias and the element type beside it (`itemName`, claimed at the top level).
-    mutating func componentDeclarations(_ schema: Schema, name: String, itemName: String?) -> [Declaration] {
+    mutating func componentDeclarations(
+        _ schema: Schema, name: String, itemName: String?, _ context: TypeContext
+    ) -> [Declaration] {
         let doc = schemaDoc(schema, pointer: schema.pointer)
         if let itemName, let container = containerElement(schema) {
             var nested = NestedTypes(shared: topLevelNames, path: [])
             let elementDoc = schemaDoc(container.element, pointer: container.element.pointer)
-            var type = declareInline(container.element, name: itemName, &nested, enclosing: [], doc: elementDoc)
+            var type = declareInline(container.element, name: itemName, &nested, context, doc: elementDoc)
             for level in container.levels.reversed() {
                 if level.elementNullable { type = type.optional }
                 type = level.isArray ? .array(type) : .dictionary(type)
@@ -245,12 +249,14 @@ struct Translator {
             if isNullable(schema) { type = type.optional }
             return [.typeAlias(TypeAlias(doc: doc, name: name, type: type))] + nested.declarations
         }
-        return [componentDeclaration(schema, name: name, doc: doc)]
+        return [componentDeclaration(schema, name: name, doc: doc, context)]
     }
 
-    mutating func componentDeclaration(_ schema: Schema, name: String, doc: DocComment) -> Declaration {
+    mutating func componentDeclaration(
+        _ schema: Schema, name: String, doc: DocComment, _ context: TypeContext
+    ) -> Declaration {
         if schema.reference == nil, isObjectStruct(schema) {
-            return .structure(structure(schema, name: name, doc: doc, enclosing: [name], deprecated: schema.deprecated))
+            return .structure(structure(schema, name: name, doc: doc, path: [name], context, deprecated: schema.deprecated))
         }
         if schema.reference == nil, let (rawType, cases) = enumCases(schema) {
             return .openEnum(OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases))
@@ -264,16 +270,16 @@ struct Translator {
             break
         }
         if schema.reference == nil, schema.properties.isEmpty, schema.allOf.isEmpty, variants(schema).count > 1 {
-            return .oneOf(oneOfEnum(schema, name: name, doc: doc, enclosing: []))
+            return .oneOf(oneOfEnum(schema, name: name, doc: doc, path: [name], context))
         }
-        if let start = currentComponent, isReferenceCycle(from: start) {
+        if let start = context.component, isReferenceCycle(from: start) {
             warnOnce(
                 "'\(start)' only refers to itself through $ref; generated as JSONValue", schema,
                 hint: "give one schema of the cycle a type or properties")
             return .typeAlias(TypeAlias(doc: doc, name: name, type: .json))
         }
         var nested = NestedTypes(shared: topLevelNames, reserved: [name], path: [name])
-        var type = typeRef(schema, suggested: name + "Value", &nested)
+        var type = typeRef(schema, suggested: name + "Value", &nested, context)
         if isNullable(schema) { type = type.optional }
         if !nested.declarations.isEmpty {
             // An alias to an inline shape: keep the shape's types inside a namespace of the alias' name.
@@ -363,18 +369,20 @@ struct Translator {
 
     // MARK: Structs
 
+    /// The struct for an object schema, declared at `path` (its qualified name from the module's
+    /// top level, ending in `name`).
     mutating func structure(
-        _ schema: Schema, name: String, doc: DocComment, enclosing: [String], deprecated: Bool
+        _ schema: Schema, name: String, doc: DocComment, path: [String], _ context: TypeContext, deprecated: Bool
     ) -> Structure {
         let object = flattenedObject(schema) ?? (schema.properties, schema.required)
-        if deprecated { deprecatedDepth += 1 }
-        defer { if deprecated { deprecatedDepth -= 1 } }
-        var nested = NestedTypes(shared: topLevelNames, reserved: Set(enclosing), path: scopeRoot + enclosing)
+        var context = context
+        if deprecated { context.insideDeprecated = true }
+        var nested = NestedTypes(shared: topLevelNames, reserved: Set(path), path: path)
         var members = NameScope()
         var properties: [Structure.Property] = []
         let requiredNames = Set(object.required)
         // Overrides name the properties of a component's own struct, not of the types nested in it.
-        let component = enclosing.count == 1 ? currentComponent : nil
+        let component = context.component.flatMap { componentNames[$0] == name && path == [name] ? $0 : nil }
         let chosen = object.properties.compactMap { property in
             component.flatMap { propertyOverrides["\($0).\(property.name)"] }
         }
@@ -395,11 +403,11 @@ struct Translator {
             } else {
                 swiftName = members.claim(Names.memberName(property.name))
             }
-            var type = typeRef(property.schema, suggested: Names.typeName(property.name), &nested, enclosing: enclosing)
+            var type = typeRef(property.schema, suggested: Names.typeName(property.name), &nested, context)
             // readOnly/writeOnly properties travel in one direction only, so neither side may require them.
             let required = requiredNames.contains(property.name) && !property.schema.readOnly && !property.schema.writeOnly
             if !required || isNullable(property.schema) { type = type.optional }
-            let boxed = directComponent(property.schema).map { needsBox(target: $0, current: currentComponent) } ?? false
+            let boxed = directComponent(property.schema).map { needsBox(target: $0, current: context.component) } ?? false
             var docParagraphs = DocText.summaryAndDescription(property.schema.title, property.schema.description)
             if property.schema.deprecated { docParagraphs.append(["- Warning: Deprecated."]) }
             properties.append(
@@ -419,7 +427,7 @@ struct Translator {
         // capturing them all as JSONValue would cost every struct hand-written Codable for nothing typed).
         var additional: Structure.AdditionalProperties?
         if case .schema(let values)? = schema.additionalProperties?.value, !isAnyValue(values) {
-            var valueType = typeRef(values, suggested: "AdditionalProperty", &nested, enclosing: enclosing)
+            var valueType = typeRef(values, suggested: "AdditionalProperty", &nested, context)
             if isNullable(values) { valueType = valueType.optional }
             additional = .init(name: members.claim("additionalProperties"), valueType: valueType)
         }
@@ -433,24 +441,24 @@ struct Translator {
     /// The Swift type for a schema, without the optional that nullability adds. Inline objects and
     /// enums are declared in `nested` under `suggested` (made unique there).
     mutating func typeRef(
-        _ schema: Schema, suggested: String, _ nested: inout NestedTypes, enclosing: [String] = []
+        _ schema: Schema, suggested: String, _ nested: inout NestedTypes, _ context: TypeContext
     ) -> TypeRef {
         if let reference = schema.reference {
             return referencedType(reference, schema)
         }
         if schema.allOf.count == 1, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.properties.isEmpty {
-            return typeRef(schema.allOf[0], suggested: suggested, &nested, enclosing: enclosing)
+            return typeRef(schema.allOf[0], suggested: suggested, &nested, context)
         }
         if let open = openEnumIdiom(schema), case .reference(let reference) = open {
             return referencedType(reference, schema)
         }
         let members = variants(schema)
         if members.count == 1, schema.properties.isEmpty, schema.allOf.isEmpty {
-            return typeRef(members[0], suggested: suggested, &nested, enclosing: enclosing)
+            return typeRef(members[0], suggested: suggested, &nested, context)
         }
         if isInlineShape(schema) {
-            let name = nested.scope.claim(nestedName(suggested, enclosing: enclosing))
-            return declareInline(schema, name: name, &nested, enclosing: enclosing)
+            let name = nested.scope.claim(nestedName(suggested, in: nested.path))
+            return declareInline(schema, name: name, &nested, context)
         }
         if !schema.allOf.isEmpty || members.count > 1 {
             warnOnce(
@@ -465,7 +473,7 @@ struct Translator {
             switch schema.format {
             case "date-time": return .named("Date")
             case "uuid": return .named("UUID")
-            case "binary": return binaryType
+            case "binary": return context.binaryType
             case "byte": return .named("Data")
             default: return .string
             }
@@ -481,12 +489,12 @@ struct Translator {
             return .named("Bool")
         case .array?:
             guard let items = schema.items?.value else { return .array(.json) }
-            var element = typeRef(items, suggested: suggested + "Item", &nested, enclosing: enclosing)
+            var element = typeRef(items, suggested: suggested + "Item", &nested, context)
             if isNullable(items) { element = element.optional }
             return .array(element)
         case .object?, nil:
             if case .schema(let values)? = schema.additionalProperties?.value {
-                var value = typeRef(values, suggested: suggested + "Value", &nested, enclosing: enclosing)
+                var value = typeRef(values, suggested: suggested + "Value", &nested, context)
                 if isNullable(values) { value = value.optional }
                 return .dictionary(value)
             }
@@ -509,14 +517,14 @@ struct Translator {
     /// Declares an inline object, enum or union under exactly `name` in `nested`; the caller has
     /// made `name` unique there.
     mutating func declareInline(
-        _ schema: Schema, name: String, _ nested: inout NestedTypes, enclosing: [String], doc: DocComment? = nil
+        _ schema: Schema, name: String, _ nested: inout NestedTypes, _ context: TypeContext, doc: DocComment? = nil
     ) -> TypeRef {
         let doc = doc ?? DocText.comment(DocText.summaryAndDescription(schema.title, schema.description))
         var enumeration: (rawType: String, cases: [OpenEnum.Case])?
         if case .cases(let cases)? = openEnumIdiom(schema) {
             enumeration = ("String", cases)
         } else if variants(schema).count > 1, schema.properties.isEmpty, schema.allOf.isEmpty {
-            nested.declarations.append(.oneOf(oneOfEnum(schema, name: name, doc: doc, enclosing: enclosing)))
+            nested.declarations.append(.oneOf(oneOfEnum(schema, name: name, doc: doc, path: nested.path + [name], context)))
             return .named(name)
         } else {
             enumeration = enumCases(schema)
@@ -524,11 +532,11 @@ struct Translator {
         if let (rawType, cases) = enumeration {
             nested.declarations.append(shared(
                 .openEnum(OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases)), name: name, doc: doc,
-                shape: EnumShape(rawType: rawType, cases: cases), in: nested.path))
+                shape: EnumShape(rawType: rawType, cases: cases), in: nested.path, context))
         } else {
             // Not `@available(*, deprecated)` even when the schema is: the property using it already
             // says so, and its own declaration and initialiser would warn in generated code.
-            let inner = structure(schema, name: name, doc: doc, enclosing: enclosing + [name], deprecated: false)
+            let inner = structure(schema, name: name, doc: doc, path: nested.path + [name], context, deprecated: false)
             nested.declarations.append(.structure(inner))
         }
         return .named(name)
@@ -541,12 +549,13 @@ struct Translator {
     /// stays, the compiler sees each shape once. Inside a deprecated struct nothing is registered:
     /// using it from elsewhere would warn.
     func shared(
-        _ declaration: Declaration, name: String, doc: DocComment, shape: AnyHashable, in path: [String]
+        _ declaration: Declaration, name: String, doc: DocComment, shape: AnyHashable, in path: [String],
+        _ context: TypeContext
     ) -> Declaration {
         if let first = memo.sharedDeclarations[shape] {
             return .typeAlias(TypeAlias(doc: doc, name: name, type: .named(first)))
         }
-        if deprecatedDepth == 0 {
+        if !context.insideDeprecated {
             memo.sharedDeclarations[shape] = (path + [name]).joined(separator: ".")
         }
         return declaration
@@ -571,9 +580,9 @@ struct Translator {
     }
 
     /// A nested type may not shadow a type generated code uses: `data` in `Job` becomes `JobData`, not `Data`.
-    func nestedName(_ suggested: String, enclosing: [String]) -> String {
+    func nestedName(_ suggested: String, in path: [String]) -> String {
         guard Names.isReservedTypeName(suggested) else { return suggested }
-        return (enclosing.last ?? options.resolvedNamespace) + suggested
+        return (path.last ?? options.resolvedNamespace) + suggested
     }
 
     mutating func referencedType(_ reference: String, _ schema: Schema) -> TypeRef {
