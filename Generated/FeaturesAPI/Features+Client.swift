@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Not a real API: the constructs that GeneratedClientTests send over HTTP and that the two
 /// seed APIs do not use (additionalProperties beside properties, a 2xx response without a body
-/// next to one with JSON, typed response headers).
+/// next to one with JSON, typed response headers), and UUIDs in every place a request carries
+/// them, which must go back in the lower case they arrive in.
 public enum Features {
     /// `https://features.example.com/v1`
     public static let defaultServerURL: URL = URL(string: "https://features.example.com/v1")!

@@ -30,7 +30,9 @@ extension Indirect: Decodable where Value: Decodable {
 }
 
 extension Indirect: Encodable where Value: Encodable {
+    /// Through a container, so the encoder sees the value itself (a UUID is written in lower case).
     public func encode(to encoder: any Encoder) throws {
-        try value.encode(to: encoder)
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
     }
 }

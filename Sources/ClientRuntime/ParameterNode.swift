@@ -85,6 +85,10 @@ private final class NodeStorage {
             storage.leaf = .data(data)
         case let parameter as any ParameterValue:
             storage.leaf = .scalar(parameter.parameterValue, isString: isJSONString(value))
+        case let integer as any FixedWidthInteger:
+            // Int8, UInt16, …: their own `encode(to:)` hands themselves back to a container, whose
+            // generic `encode` would box them again, without end.
+            storage.leaf = .scalar(String(describing: integer), isString: false)
         case let dictionary as [String: any Encodable]:
             storage.members = try dictionary.keys.sorted().map { key in
                 (key, try box(dictionary[key]!, codingPath: codingPath + [NodeKey(key)]))

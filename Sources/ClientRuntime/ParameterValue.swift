@@ -35,7 +35,9 @@ extension Float: ParameterValue {
 }
 
 extension UUID: ParameterValue {
-    public var parameterValue: String { uuidString }
+    /// Lower case, as RFC 9562 writes UUIDs and as servers send them: Foundation's `uuidString` is
+    /// upper case, and a server that compares ids as text would not find an id sent back changed.
+    public var parameterValue: String { uuidString.lowercased() }
 }
 
 extension URL: ParameterValue {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A request body. Values are encoded at send time (JSON with the client's configured encoder).
+/// A request body. Values are encoded at send time (JSON with the client's configured encoder);
+/// UUIDs are written in lower case in every kind of body.
 public struct RequestBody: Sendable {
     enum Content: Sendable {
         case json(any Encodable & Sendable)
@@ -51,7 +52,7 @@ public struct RequestBody: Sendable {
     func encoded(with encoder: JSONEncoder) throws -> (data: Data, contentType: String) {
         switch content {
         case .json(let value):
-            return (try encoder.encode(value), "application/json")
+            return (try encoder.encode(LowercaseUUIDs(value)), "application/json")
         case .data(let data, let contentType):
             return (data, contentType)
         case .form(let value):

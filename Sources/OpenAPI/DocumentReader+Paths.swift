@@ -1,6 +1,8 @@
 import YAML
 
 extension DocumentReader {
+    /// Path items and operations may each be a `$ref` (into this file or another), and so may the
+    /// whole `paths` map; what a reference leads to resolves its own references from its own file.
     mutating func readPaths(_ node: Node?, _ pointer: JSONPointer, required: Bool) -> [PathItem] {
         guard let node else {
             // OpenAPI 3.1 allows a document of only webhooks or components.
@@ -9,12 +11,13 @@ extension DocumentReader {
             }
             return []
         }
-        guard let pairs = mapping(node, pointer, what: "'paths'") else { return [] }
+        guard let paths = mapEntries(node, pointer, what: "'paths'") else { return [] }
         var items: [PathItem] = []
         var operationIDs: [String: Mark] = [:]
-        for pair in pairs {
+        var operationsWritten = 0
+        for pair in paths.pairs {
             let path = pair.key.scalar ?? ""
-            let itemPointer = pointer.appending(path)
+            let itemPointer = paths.pointer.appending(path)
             if !path.hasPrefix("/") {
                 error("path '\(path)' does not start with '/'", pair.key, itemPointer, hint: "write '/\(path)'")
             }
@@ -33,32 +36,67 @@ extension DocumentReader {
                     }
                     continue
                 }
-                guard var operation = readOperation(
-                    method: method, path: path, itemPair.value, resolvedPointer.appending(key), shared: shared)
+                operationsWritten += 1
+                guard let (operationNode, operationPointer) = dereference(
+                    itemPair.value, resolvedPointer.appending(key), what: "operation"),
+                    var operation = readOperation(method: method, path: path, operationNode, operationPointer, shared: shared)
                 else { continue }
                 if let id = operation.operationID {
+                    let idNode = operationNode["operationId"] ?? operationNode
                     if let first = operationIDs[id] {
                         error(
-                            "duplicate operationId '\(id)' (first used at \(first.line):\(first.column))",
-                            itemPair.value["operationId"] ?? itemPair.value, operation.pointer.appending("operationId"),
+                            "duplicate operationId '\(id)' (first used at \(first.file == idNode.mark.file ? "" : first.file + ":")\(first.line):\(first.column))",
+                            idNode, operation.pointer.appending("operationId"),
                             hint: "operationIds must be unique in a document"
                         )
                         operation.operationID = nil
                     } else {
-                        operationIDs[id] = itemPair.value["operationId"]?.mark ?? itemPair.value.mark
+                        operationIDs[id] = idNode.mark
                     }
                 }
                 operations.append(operation)
             }
             items.append(PathItem(path: path, operations: operations))
         }
+        // However each one failed, a description with operations must not become a client without any.
+        if operationsWritten > 0, items.allSatisfy({ $0.operations.isEmpty }) {
+            error(
+                "none of the \(operationsWritten) operation\(operationsWritten == 1 ? "" : "s") under 'paths' in \(displayPath(nil)) could be read; no client would be generated",
+                node, pointer, hint: "the error at each operation says why it was not read")
+        }
         return items
     }
 
+    /// Reads an operation (already dereferenced: its pointer names the file it is in). One that
+    /// describes nothing (a path item where an operation belongs, an empty mapping, a `$ref` that led
+    /// to no operation) is an error: generating it would send a request whose answer is never read.
     mutating func readOperation(
         method: HTTPMethod, path: String, _ node: Node, _ pointer: JSONPointer, shared: [Parameter]
     ) -> Operation? {
-        guard mapping(node, pointer, what: "an operation") != nil else { return nil }
+        // Named in full: the node may be in a file of its own, far from the path that refers to it.
+        let name = "\(method.rawValue.uppercased()) \(path)"
+        guard let pairs = mapping(node, pointer, what: "operation \(name)") else { return nil }
+        let keys = pairs.compactMap(\.key.scalar)
+        if node["responses"] == nil {
+            if let other = keys.first(where: { HTTPMethod(rawValue: $0) != nil }) {
+                error(
+                    "expected operation \(name), found a path item (it has '\(other)')", node, pointer,
+                    hint: "refer to a path item from the path (`'\(path)': {$ref: …}`), or to one of its operations (`…#/\(other)`)")
+                return nil
+            }
+            if !keys.contains(where: Self.operationKeys.contains) {
+                error(
+                    "operation \(name) is empty: it has no 'responses' and nothing else an operation holds", node, pointer,
+                    hint: "add at least `responses: {'200': {description: OK}}`")
+                return nil
+            }
+            if openAPIVersion.hasPrefix("3.0") {
+                error("operation \(name) has no 'responses'", node, pointer,
+                      hint: "OpenAPI 3.0 requires them; add at least `'200': {description: OK}`")
+                return nil
+            }
+            warning("operation has no 'responses'", node, pointer, hint: "add at least `'200': {description: OK}`")
+        }
         var parameters = readParameters(node["parameters"], pointer.appending("parameters"))
         for parameter in shared
         where !parameters.contains(where: { $0.name == parameter.name && $0.location == parameter.location }) {
@@ -67,26 +105,24 @@ extension DocumentReader {
         checkPathParameters(path: path, &parameters, node, pointer)
         let requestBody = node["requestBody"].flatMap { readRequestBody($0, pointer.appending("requestBody")) }
         var responses: [Response] = []
-        if let responsesNode = node["responses"] {
-            if let pairs = mapping(responsesNode, pointer.appending("responses"), what: "'responses'") {
-                for pair in pairs {
-                    let status = pair.key.scalar ?? ""
-                    let responsePointer = pointer.appending("responses").appending(status)
-                    if status.hasPrefix("x-") { continue }
-                    guard Int(status) != nil || status == "default" || isRange(status) else {
-                        error(
-                            "'\(status)' is not a response status", pair.key, responsePointer,
-                            hint: "use a code such as 200, a range such as 2XX, or 'default'"
-                        )
-                        continue
-                    }
-                    if let response = readResponse(status: status, pair.value, responsePointer) {
-                        responses.append(response)
-                    }
+        if let responsesNode = node["responses"],
+            let entries = mapEntries(responsesNode, pointer.appending("responses"), what: "'responses'")
+        {
+            for pair in entries.pairs {
+                let status = pair.key.scalar ?? ""
+                let responsePointer = entries.pointer.appending(status)
+                if status.hasPrefix("x-") { continue }
+                guard Int(status) != nil || status == "default" || isRange(status) else {
+                    error(
+                        "'\(status)' is not a response status", pair.key, responsePointer,
+                        hint: "use a code such as 200, a range such as 2XX, or 'default'"
+                    )
+                    continue
+                }
+                if let response = readResponse(status: status, pair.value, responsePointer) {
+                    responses.append(response)
                 }
             }
-        } else {
-            warning("operation has no 'responses'", node, pointer, hint: "add at least `'200': {description: OK}`")
         }
         if node["callbacks"] != nil {
             warning("callbacks are not generated; skipped", node["callbacks"]!, pointer.appending("callbacks"))
@@ -110,6 +146,12 @@ extension DocumentReader {
         operation.pagination = readPagination(node["x-pagination"], pointer)
         return operation
     }
+
+    /// The keys of an operation object (OpenAPI 3.1 §4.8.10); one without any of them describes nothing.
+    static let operationKeys: Set<String> = [
+        "tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody",
+        "responses", "callbacks", "deprecated", "security", "servers",
+    ]
 
     private func isRange(_ status: String) -> Bool {
         status.count == 3 && status.uppercased().hasSuffix("XX") && ("1"..."5").contains(status.prefix(1))
@@ -237,12 +279,12 @@ extension DocumentReader {
 
     /// `headers:` of a response; `Content-Type` is left out, as OpenAPI says.
     mutating func readResponseHeaders(_ node: Node?, _ pointer: JSONPointer) -> [ResponseHeader] {
-        guard let node, let pairs = mapping(node, pointer, what: "'headers'") else { return [] }
+        guard let node, let entries = mapEntries(node, pointer, what: "'headers'") else { return [] }
         var headers: [ResponseHeader] = []
-        for pair in pairs {
+        for pair in entries.pairs {
             let name = pair.key.scalar ?? ""
             guard name.lowercased() != "content-type",
-                let (headerNode, headerPointer) = dereference(pair.value, pointer.appending(name), what: "header"),
+                let (headerNode, headerPointer) = dereference(pair.value, entries.pointer.appending(name), what: "header"),
                 mapping(headerNode, headerPointer, what: "a header") != nil
             else { continue }
             let schema: Schema

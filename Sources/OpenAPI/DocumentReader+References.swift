@@ -88,20 +88,20 @@ extension DocumentReader {
         }
     }
 
-    /// Root components that are only a `$ref` into another file (`Pet: {$ref: 'pet.yaml'}`, the usual
-    /// way to gather a split description's models) take that schema under their own name, instead
-    /// of becoming an alias of a second type named after the file. Returns what each one reads.
-    mutating func adoptExternalComponents() -> [String: PendingSchema] {
+    /// Components that are only a `$ref` into another file (`Pet: {$ref: 'pet.yaml'}`, the usual way
+    /// to gather a split description's models, in the root or in the index file a `schemas: {$ref:}`
+    /// names) take that schema under their own name, instead of becoming an alias of a second type
+    /// named after the file. Returns what each one reads.
+    mutating func adoptExternalComponents(_ schemas: MapEntries) -> [String: PendingSchema] {
         var adopted: [String: PendingSchema] = [:]
-        for pair in root["components"]?["schemas"]?.mapping ?? [] {
+        for pair in schemas.pairs {
             guard let name = pair.key.scalar, pair.value.mapping?.count == 1, let reference = pair.value["$ref"]?.scalar,
-                !reference.hasPrefix("#"), case .success(let target) = resolve(reference, from: nil),
+                case .success(let target) = resolve(reference, from: schemas.pointer.file),
                 let file = target.file, externalSchemaNames[target] == nil,
-                let node = node(at: target.fragment, in: file),
-                let pointer = JSONPointer(file: file, reference: target.fragment)
+                let located = locate(target.fragment, in: file)
             else { continue }
             externalSchemaNames[target] = name
-            adopted[name] = PendingSchema(name: name, node: node, pointer: pointer)
+            adopted[name] = PendingSchema(name: name, node: located.node, pointer: located.pointer)
         }
         return adopted
     }
@@ -128,30 +128,6 @@ extension DocumentReader {
         return outcome
     }
 
-    /// The node at a `#/…` fragment of a file (nil: the root description).
-    mutating func node(at fragment: String, in file: String?) -> Node? {
-        guard let file else { return node(at: fragment) }
-        guard case .loaded(let fileRoot)? = loadedFiles[file], let pointer = JSONPointer(reference: fragment) else {
-            return nil
-        }
-        return Self.walk(fileRoot, pointer.tokens)
-    }
-
-    static func walk(_ start: Node, _ tokens: [String]) -> Node? {
-        var current = start
-        for token in tokens {
-            if let pairs = current.mapping {
-                guard let pair = pairs.first(where: { $0.key.scalar == token }) else { return nil }
-                current = pair.value
-            } else if let items = current.sequence, let index = Int(token), items.indices.contains(index) {
-                current = items[index]
-            } else {
-                return nil
-            }
-        }
-        return current
-    }
-
     /// The reference a schema keeps: a reference in the root description stays as written; one that
     /// leads into another file becomes `#/components/schemas/<name>`, the schema being read once into
     /// the components under a name of its own (its last pointer token, or the file's name).
@@ -173,16 +149,21 @@ extension DocumentReader {
         }
         let key = ReferenceTarget(file: file, fragment: target.fragment)
         if let name = externalSchemaNames[key] { return "#/components/schemas/" + JSONPointer.escape(name) }
-        guard let schemaNode = node(at: target.fragment, in: file),
-            let pointer = JSONPointer(file: file, reference: target.fragment)
-        else {
+        guard let located = locate(target.fragment, in: file) else {
             error("unresolved reference '\(reference)'", refNode, refPointer,
                   hint: "check that '\(target.fragment)' exists in \(displayPath(file))")
             return reference
         }
-        let name = claimExternalSchemaName(pointer)
+        // Reached through a whole-map `$ref` to an entry that is a component already.
+        if let file = located.pointer.file,
+            let name = externalSchemaNames[ReferenceTarget(file: file, fragment: located.pointer.fragment)]
+        {
+            externalSchemaNames[key] = name
+            return "#/components/schemas/" + JSONPointer.escape(name)
+        }
+        let name = claimExternalSchemaName(located.pointer)
         externalSchemaNames[key] = name
-        pendingSchemas.append(PendingSchema(name: name, node: schemaNode, pointer: pointer))
+        pendingSchemas.append(PendingSchema(name: name, node: located.node, pointer: located.pointer))
         return "#/components/schemas/" + JSONPointer.escape(name)
     }
 
@@ -193,7 +174,7 @@ extension DocumentReader {
         let base = pointer.lastToken.flatMap { $0.isEmpty ? nil : $0 } ?? stem
         var candidates = [base]
         if base != stem { candidates.append(stem + "." + base) }
-        let taken = claimedSchemaNames.union(componentSchemaNodes.keys).contains
+        let taken = claimedSchemaNames.union(componentSchemaLocations.keys).contains
         var name = candidates.first { !taken($0) } ?? candidates.last!
         var suffix = 2
         while taken(name) {

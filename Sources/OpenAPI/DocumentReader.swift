@@ -10,12 +10,17 @@ struct DocumentReader {
     /// Where the files that `$ref`s name come from.
     let files: ReferencedFiles
     var diagnostics: [Diagnostic] = []
+    /// The document's `openapi` version, once read.
+    var openAPIVersion = ""
     /// Every file read, the root first.
     var sources: [SourceFile] = []
     var loadedFiles: [String: LoadOutcome] = [:]
     /// Schemas in other files → their names among the components.
     var externalSchemaNames: [ReferenceTarget: String] = [:]
     var claimedSchemaNames: Set<String> = []
+    /// `#/components/schemas/*` by name, wherever the map is (the root, or the file its `$ref` names):
+    /// most `$ref`s point there, so they are found in O(1).
+    var componentSchemaLocations: [String: Located] = [:]
     var pendingSchemas: [PendingSchema] = []
 
     init(root: Node, file: String? = nil, files: ReferencedFiles = .none) {
@@ -77,24 +82,13 @@ struct DocumentReader {
 
     // MARK: References
 
-    /// `#/components/schemas/*` by name: most `$ref`s point there, so they are found in O(1).
-    lazy var componentSchemaNodes: [String: Node] = {
-        var nodes: [String: Node] = [:]
-        for pair in root["components"]?["schemas"]?.mapping ?? [] {
-            if let name = pair.key.scalar, nodes[name] == nil { nodes[name] = pair.value }
-        }
-        return nodes
-    }()
-
     /// Looks up a local `#/...` pointer in the document.
     mutating func node(at reference: String) -> Node? {
-        if let name = JSONPointer.componentSchemaName(reference) { return componentSchemaNodes[name] }
-        guard let pointer = JSONPointer(reference: reference) else { return nil }
-        return Self.walk(root, pointer.tokens)
+        locate(reference, in: nil)?.node
     }
 
-    /// Follows `$ref` chains for parameters, request bodies, responses and path items to the node
-    /// they name, in this file or another one. Returns the node and its pointer (which names the file
+    /// Follows `$ref` chains for path items, operations, parameters, request bodies, responses and
+    /// whole maps to the node they name, in this file or another one. Returns the node and its pointer (which names the file
     /// it is in, so references inside it resolve from there), or nil after reporting why it could not
     /// be followed.
     mutating func dereference(_ node: Node, _ pointer: JSONPointer, what: String) -> (Node, JSONPointer)? {
@@ -112,9 +106,7 @@ struct DocumentReader {
                 error("reference cycle through '\(reference)'", refNode, refPointer)
                 return nil
             }
-            guard let next = self.node(at: target.fragment, in: target.file),
-                let nextPointer = JSONPointer(file: target.file, reference: target.fragment)
-            else {
+            guard let next = locate(target.fragment, in: target.file) else {
                 error(
                     "unresolved reference '\(reference)'", refNode, refPointer,
                     hint: target.file == nil && pointer.file == nil
@@ -123,8 +115,8 @@ struct DocumentReader {
                 )
                 return nil
             }
-            current = next
-            currentPointer = nextPointer
+            current = next.node
+            currentPointer = next.pointer
         }
         return (current, currentPointer)
     }
@@ -152,6 +144,7 @@ struct DocumentReader {
             )
             return nil
         }
+        openAPIVersion = version
         let info = readInfo(root["info"], pointer.appending("info"))
         let servers = readServers(root["servers"], pointer.appending("servers"))
         let components = readComponents(root["components"], pointer.appending("components"))
@@ -216,27 +209,31 @@ struct DocumentReader {
         return servers
     }
 
+    /// `components`, and each map in it, may be a `$ref` standing for the whole map in another file
+    /// (`schemas: {$ref: './schemas/_index.yaml'}`); its entries are read as if they were inline.
     mutating func readComponents(_ node: Node?, _ pointer: JSONPointer) -> Components {
-        guard let node, mapping(node, pointer, what: "'components'") != nil else { return Components() }
+        guard let written = node, let (node, pointer) = dereference(written, pointer, what: "'components'"),
+            mapping(node, pointer, what: "'components'") != nil
+        else { return Components() }
         var components = Components()
-        let adopted = adoptExternalComponents()
-        if let schemas = node["schemas"],
-            let pairs = mapping(schemas, pointer.appending("schemas"), what: "'schemas'")
+        if let schemasNode = node["schemas"],
+            let schemas = mapEntries(schemasNode, pointer.appending("schemas"), what: "'schemas'")
         {
-            for pair in pairs {
+            indexComponentSchemas(schemas)
+            let adopted = adoptExternalComponents(schemas)
+            for pair in schemas.pairs {
                 let name = pair.key.scalar ?? ""
                 let schema = adopted[name].map { readSchema($0.node, $0.pointer) }
-                    ?? readSchema(pair.value, pointer.appending("schemas").appending(name))
+                    ?? readSchema(pair.value, schemas.pointer.appending(name))
                 components.schemas.append(NamedSchema(name: name, schema: schema))
             }
         }
-        if let schemes = node["securitySchemes"],
-            let pairs = mapping(schemes, pointer.appending("securitySchemes"), what: "'securitySchemes'")
+        if let schemesNode = node["securitySchemes"],
+            let schemes = mapEntries(schemesNode, pointer.appending("securitySchemes"), what: "'securitySchemes'")
         {
-            for pair in pairs {
+            for pair in schemes.pairs {
                 let name = pair.key.scalar ?? ""
-                let schemePointer = pointer.appending("securitySchemes").appending(name)
-                if let scheme = readSecurityScheme(name: name, pair.value, schemePointer) {
+                if let scheme = readSecurityScheme(name: name, pair.value, schemes.pointer.appending(name)) {
                     components.securitySchemes.append(scheme)
                 }
             }

@@ -10,7 +10,8 @@ import Testing
         #expect(Int32(7).parameterValue == "7")
         #expect(1.5.parameterValue == "1.5")
         #expect(URL(string: "https://x.test/a?b=c")!.parameterValue == "https://x.test/a?b=c")
-        #expect(UUID(uuidString: "E621E1F8-C36C-495A-93FC-0C247A3E6E5F")!.parameterValue == "E621E1F8-C36C-495A-93FC-0C247A3E6E5F")
+        // Lower case (RFC 9562), not Foundation's upper-case `uuidString`.
+        #expect(UUID(uuidString: "E621E1F8-C36C-495A-93FC-0C247A3E6E5F")!.parameterValue == "e621e1f8-c36c-495a-93fc-0c247a3e6e5f")
         #expect(Sort.desc.parameterValue == "desc")
         #expect(Sort.unknown("random").parameterValue == "random")
     }

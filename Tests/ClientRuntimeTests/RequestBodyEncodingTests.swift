@@ -55,6 +55,15 @@ import Testing
             + "&plan=asc")
     }
 
+    @Test func formBodyTakesEveryIntegerType() throws {
+        struct Sizes: Encodable, Sendable {
+            var a: Int8
+            var b: UInt16
+            var c: [UInt64]
+        }
+        #expect(try encode(.form(Sizes(a: -1, b: 2, c: [.max]))).text == "a=-1&b=2&c=18446744073709551615")
+    }
+
     @Test func formBodyMustBeAnObject() {
         #expect(throws: ClientError.self) { try encode(.form(["a", "b"])) }
     }

@@ -199,12 +199,15 @@ public struct Renderer: Sendable {
                 }
             }
             writer.blankLine()
+            // Through a container, not `value.encode(to:)`: the encoder then sees each value as what it
+            // is, and a UUID is written in lower case (ClientRuntime's JSON and form encoders).
             writer.block("public func encode(to encoder: any Encoder) throws") { writer in
+                writer.line("var container = encoder.singleValueContainer()")
                 writer.switchBlock("switch self") { writer in
                     for oneOfCase in oneOf.cases {
-                        writer.line("case .\(oneOfCase.name)(let value): try value.encode(to: encoder)")
+                        writer.line("case .\(oneOfCase.name)(let value): try container.encode(value)")
                     }
-                    writer.line("case .unknown(let value): try value.encode(to: encoder)")
+                    writer.line("case .unknown(let value): try container.encode(value)")
                 }
             }
             writer.blankLine()
