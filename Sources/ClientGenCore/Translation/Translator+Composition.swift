@@ -113,7 +113,11 @@ extension Translator {
                 let strings = listed.filter { $0 != .null }
                 guard strings.allSatisfy({ $0.string != nil }) else { return nil }
                 values += strings.compactMap(\.string)
-                if let reference = member.reference { references.append(reference) } else { hasInlineValues = true }
+                if let reference = member.reference, JSONPointer.componentSchemaName(reference) != nil {
+                    references.append(reference)
+                } else {
+                    hasInlineValues = true
+                }
             } else if let constant = resolved.constValue {
                 guard let string = constant.string else { return nil }
                 values.append(string)

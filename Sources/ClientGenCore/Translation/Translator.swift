@@ -444,6 +444,13 @@ struct Translator {
         _ schema: Schema, suggested: String, _ nested: inout NestedTypes, _ context: TypeContext
     ) -> TypeRef {
         if let reference = schema.reference {
+            // `#/components/schemas/A/properties/b`: the schema in there, declared here like an inline one.
+            if JSONPointer.componentSchemaName(reference) == nil, let target = schemaInsideComponent(reference),
+                memo.inProgress.insert(reference).inserted
+            {
+                defer { memo.inProgress.remove(reference) }
+                return typeRef(target, suggested: suggested, &nested, context)
+            }
             return referencedType(reference, schema)
         }
         if schema.allOf.count == 1, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.properties.isEmpty {
@@ -595,9 +602,54 @@ struct Translator {
         return .json
     }
 
+    /// The schema a `$ref` names inside a component schema (`#/components/schemas/A/properties/b`,
+    /// `…/items`, `…/oneOf/0`, `…/additionalProperties`), which PagerDuty's description uses for
+    /// shared fields; nil when the pointer leads elsewhere.
+    func schemaInsideComponent(_ reference: String) -> Schema? {
+        guard let tokens = JSONPointer(reference: reference)?.tokens, tokens.count > 3,
+            tokens[0] == "components", tokens[1] == "schemas", var current = componentSchemas[tokens[2]]
+        else { return nil }
+        var index = 3
+        while index < tokens.count {
+            if let reference = current.reference {
+                guard let name = JSONPointer.componentSchemaName(reference), let target = componentSchemas[name] else {
+                    return nil
+                }
+                current = target
+            }
+            let token = tokens[index]
+            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+            switch token {
+            case "properties":
+                guard let name = next, let property = current.properties.first(where: { $0.name == name }) else { return nil }
+                current = property.schema
+                index += 2
+            case "items":
+                guard let items = current.items?.value else { return nil }
+                current = items
+                index += 1
+            case "additionalProperties":
+                guard case .schema(let values)? = current.additionalProperties?.value else { return nil }
+                current = values
+                index += 1
+            case "oneOf", "anyOf", "allOf":
+                let members = token == "oneOf" ? current.oneOf : token == "anyOf" ? current.anyOf : current.allOf
+                guard let position = next.flatMap({ Int($0) }), members.indices.contains(position) else { return nil }
+                current = members[position]
+                index += 2
+            default:
+                return nil
+            }
+        }
+        return current
+    }
+
     /// The component schema a `$ref` names, if it is one.
+    /// The schema a `$ref` names: a component, or a schema inside one (what `allOf` merging and
+    /// union checks look through; only a component is ever named in generated code).
     func component(_ reference: String?) -> Schema? {
-        guard let reference, let name = JSONPointer.componentSchemaName(reference) else { return nil }
+        guard let reference else { return nil }
+        guard let name = JSONPointer.componentSchemaName(reference) else { return schemaInsideComponent(reference) }
         return componentSchemas[name]
     }
 
