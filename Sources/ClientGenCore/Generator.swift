@@ -18,6 +18,8 @@ public struct GenerationResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every file read, as diagnostics name them: the description first, then the files its `$ref`s named.
     public var inputs: [String] = []
+    /// The declarations the files were rendered from (empty when an error stopped generation).
+    public var declarations: [SwiftFile] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -53,7 +55,9 @@ public enum Generator {
         let files = swiftFiles.map { GeneratedFile(path: $0.path, contents: renderer.render($0)) }
             .sorted { $0.path < $1.path }
         let all = diagnostics + translator.diagnostics
-        return GenerationResult(files: all.hasErrors ? [] : files, diagnostics: all)
+        var result = GenerationResult(files: all.hasErrors ? [] : files, diagnostics: all)
+        if !all.hasErrors { result.declarations = swiftFiles }
+        return result
     }
 
     /// The first line of every file ClientGen writes; used to tell its files from the user's.

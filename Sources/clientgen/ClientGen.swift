@@ -110,6 +110,17 @@ struct Generate: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
 
+    @Option(name: .long, help: ArgumentHelp(
+        "For --spec: also write, as JSON, the Swift type of every component schema, request and response body, and struct member.",
+        valueName: "file"))
+    var typeMap: String?
+
+    func validate() throws {
+        if typeMap != nil && source.spec == nil {
+            throw ValidationError("--type-map goes with --spec")
+        }
+    }
+
     func run() throws {
         let clients = try source.clients()
         // Generate everything first: a failure in any spec leaves every output folder untouched.
@@ -118,6 +129,19 @@ struct Generate: ParsableCommand {
             let client = resolved.client
             let summary = try OutputFolder(path: client.output).write(result.files)
             Console.info("\(client.module): read \(Console.list(result.inputs)); \(result.files.count) files in \(client.output) (\(summary))")
+            if let typeMap {
+                try Self.write(TypeMap(module: client.module, files: result.declarations), to: typeMap)
+            }
+        }
+    }
+
+    static func write(_ map: TypeMap, to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        do {
+            try encoder.encode(map).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CLIError("cannot write type map '\(path)': \(error.localizedDescription)")
         }
     }
 }

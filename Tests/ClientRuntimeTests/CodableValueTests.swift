@@ -18,6 +18,23 @@ import Testing
         #expect(throws: DecodingError.self) { try decoder.decode([Date].self, from: Data(#"["2024-01-02 03:04:05"]"#.utf8)) }
     }
 
+    /// What an API sends comes back to the digit (found by scripts/examples on resend.yaml:
+    /// `.678` was stored as 0.677999973… and written back truncated as `.677`).
+    @Test func jsonDatesKeepTheirFractionToTheMicrosecond() throws {
+        let encoder = APIClient.Configuration.defaultEncoder()
+        let decoder = APIClient.Configuration.defaultDecoder()
+        let sent = #"["2023-10-06T23:47:56.678Z","2023-10-06T23:47:56.100Z","2023-10-06T23:47:56.123456Z","1969-12-31T23:59:59.999Z","2023-10-06T23:47:56.999999Z"]"#
+        let dates = try decoder.decode([Date].self, from: Data(sent.utf8))
+        #expect(String(decoding: try encoder.encode(dates), as: UTF8.self) == sent)
+        // A fraction that rounds up to the next second carries into it.
+        let carried = String(decoding: try encoder.encode([Date(timeIntervalSince1970: 1_696_636_076.999_999_7)]), as: UTF8.self)
+        #expect(carried == #"["2023-10-06T23:47:57Z"]"#)
+        // RFC 3339 allows lower-case `t` and `z`, and any number of fraction digits (nanoseconds are rounded).
+        let lower = try decoder.decode([Date].self, from: Data(#"["2023-10-06t23:47:56.5z","2023-10-06T23:47:56.123456789Z"]"#.utf8))
+        #expect(String(decoding: try encoder.encode(lower), as: UTF8.self) == #"["2023-10-06T23:47:56.500Z","2023-10-06T23:47:56.123457Z"]"#)
+        #expect(throws: DecodingError.self) { try decoder.decode([Date].self, from: Data(#"["2023-10-06T23:47:56.Z"]"#.utf8)) }
+    }
+
     @Test func openEnumDecodesKnownAndUnknown() throws {
         let decoded = try JSONDecoder().decode([Sort].self, from: Data(#"["asc","desc","shuffled"]"#.utf8))
         #expect(decoded == [.asc, .desc, .unknown("shuffled")])
