@@ -15,16 +15,16 @@ public indirect enum DeviceLink: Codable, Hashable, Sendable {
     case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
+        if let value = try? DeviceReference(from: decoder) {
+            self = .deviceReference(value)
+            return
+        }
         if let value = try? UUID(from: decoder) {
             self = .string(value)
             return
         }
         if let value = try? Int(from: decoder) {
             self = .integer(value)
-            return
-        }
-        if let value = try? DeviceReference(from: decoder) {
-            self = .deviceReference(value)
             return
         }
         self = .unknown(try JSONValue(from: decoder))
@@ -38,5 +38,10 @@ public indirect enum DeviceLink: Codable, Hashable, Sendable {
         case .deviceReference(let value): try container.encode(value)
         case .unknown(let value): try container.encode(value)
         }
+    }
+
+    /// Whether the value matched none of the variants this version of the description lists.
+    public var isUnknown: Bool {
+        if case .unknown = self { true } else { false }
     }
 }

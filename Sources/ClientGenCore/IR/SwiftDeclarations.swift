@@ -169,13 +169,20 @@ public struct OneOfEnum: Hashable, Sendable {
     public var cases: [Case]
     /// The property whose value picks the case; nil means "the first variant that decodes".
     public var discriminator: String?
+    /// Without a discriminator, the order in which cases are tried (indices into `cases`, which
+    /// keep the description's order).
+    public var decodingOrder: [Int]
     public var nested: [Declaration]
 
-    public init(doc: DocComment, name: String, cases: [Case], discriminator: String?, nested: [Declaration]) {
+    public init(
+        doc: DocComment, name: String, cases: [Case], discriminator: String?, decodingOrder: [Int]? = nil,
+        nested: [Declaration]
+    ) {
         self.doc = doc
         self.name = name
         self.cases = cases
         self.discriminator = discriminator
+        self.decodingOrder = decodingOrder ?? Array(cases.indices)
         self.nested = nested
     }
 }

@@ -188,7 +188,7 @@ public struct Renderer: Sendable {
                         writer.line("default: self = .unknown(try JSONValue(from: decoder))")
                     }
                 } else {
-                    for oneOfCase in oneOf.cases {
+                    for oneOfCase in oneOf.decodingOrder.map({ oneOf.cases[$0] }) {
                         let known = oneOfCase.isUnion ? ", !value.isUnknown" : ""
                         writer.block("if let value = try? \(SwiftLiteral.type(oneOfCase.type))(from: decoder)\(known)") { writer in
                             writer.line("self = .\(oneOfCase.name)(value)")

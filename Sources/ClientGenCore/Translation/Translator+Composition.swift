@@ -175,16 +175,17 @@ extension Translator {
             cases.append(OneOfEnum.Case(
                 name: caseName, type: type, discriminatorValues: [], isUnion: isUnion(resolvedVariant(variant))))
         }
+        var order = Array(cases.indices)
         if let discriminator {
             for index in cases.indices { cases[index].discriminatorValues = discriminator.values[index] }
         } else {
             // Stable: among variants requiring as many properties, the description's order stays.
             let required = members.map { flattenedObject(resolvedVariant($0))?.required.count ?? 0 }
-            cases = cases.indices.sorted { required[$0] > required[$1] || (required[$0] == required[$1] && $0 < $1) }
-                .map { cases[$0] }
+            order.sort { required[$0] > required[$1] || (required[$0] == required[$1] && $0 < $1) }
         }
         return OneOfEnum(
-            doc: doc, name: name, cases: cases, discriminator: discriminator?.property, nested: nested.declarations)
+            doc: doc, name: name, cases: cases, discriminator: discriminator?.property, decodingOrder: order,
+            nested: nested.declarations)
     }
 
     /// Whether a schema becomes a union enum, which decodes anything (into `.unknown`) and so must
