@@ -96,8 +96,9 @@ let package = Package(
         .target(name: "QueryStylesAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/QueryStylesAPI"),
         .target(name: "CookiesAndListsAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/CookiesAndListsAPI"),
         .target(name: "FormBodiesAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/FormBodiesAPI"),
+        .target(name: "UnionsAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/UnionsAPI"),
         .testTarget(name: "GeneratedClientTests", dependencies: [
-            "BrevoAPI", "InstantlyAPI", "FeaturesAPI", "TestHTTPServer", "QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI",
+            "BrevoAPI", "InstantlyAPI", "FeaturesAPI", "TestHTTPServer", "QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI", "UnionsAPI",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
     ],

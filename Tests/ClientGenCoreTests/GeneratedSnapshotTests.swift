@@ -28,7 +28,7 @@ struct GeneratedSnapshotTests {
     }
 
     @Test func fixtureClientsAreListed() {
-        #expect(Self.fixtureConfiguration.clients.map(\.module) == ["QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI"])
+        #expect(Self.fixtureConfiguration.clients.map(\.module) == ["QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI", "UnionsAPI"])
     }
 
     @Test(arguments: fixtureConfiguration.clients)
