@@ -152,7 +152,7 @@ extension Translator {
         let discriminator = discriminatingProperty(schema, members: members)
         for (index, variant) in members.enumerated() {
             let baseName: String
-            if let reference = variant.reference, let componentName = JSONPointer(reference: reference)?.lastToken {
+            if let reference = variant.reference, let componentName = JSONPointer.componentSchemaName(reference) {
                 baseName = Names.memberName(componentName)
             } else if let title = variant.title {
                 baseName = Names.memberName(title)
@@ -170,8 +170,10 @@ extension Translator {
                 }
             }
             let caseName = caseNames.claim(baseName)
-            let type = typeRef(
-                variant, suggested: Names.typeName(caseName.trimmingCharacters(in: ["`"])), &nested, context)
+            // A nested type may not take the case's own spelling (`_1`), which would redeclare it.
+            var typeName = Names.typeName(caseName.trimmingCharacters(in: ["`"]))
+            if typeName == caseName { typeName += "Value" }
+            let type = typeRef(variant, suggested: typeName, &nested, context)
             cases.append(OneOfEnum.Case(
                 name: caseName, type: type, discriminatorValues: [], isUnion: isUnion(resolvedVariant(variant))))
         }
