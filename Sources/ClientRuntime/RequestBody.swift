@@ -48,8 +48,9 @@ public struct RequestBody: Sendable {
         RequestBody(content: .multipart(.parts(parts)), boundary: boundary ?? MultipartBody.randomBoundary())
     }
 
-    /// The bytes and content type to send.
-    func encoded(with encoder: JSONEncoder) throws -> (data: Data, contentType: String) {
+    /// The bytes and content type this body is sent as, with `encoder` for JSON (what `APIClient`
+    /// does with its configuration's encoder; public so that tools can check what would be sent).
+    public func encoded(with encoder: JSONEncoder) throws -> (data: Data, contentType: String) {
         switch content {
         case .json(let value):
             return (try encoder.encode(LowercaseUUIDs(value)), "application/json")
