@@ -97,8 +97,9 @@ let package = Package(
         .target(name: "CookiesAndListsAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/CookiesAndListsAPI"),
         .target(name: "FormBodiesAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/FormBodiesAPI"),
         .target(name: "UnionsAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/UnionsAPI"),
+        .target(name: "NullabilityAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/NullabilityAPI"),
         .testTarget(name: "GeneratedClientTests", dependencies: [
-            "BrevoAPI", "InstantlyAPI", "FeaturesAPI", "TestHTTPServer", "QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI", "UnionsAPI",
+            "BrevoAPI", "InstantlyAPI", "FeaturesAPI", "TestHTTPServer", "QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI", "UnionsAPI", "NullabilityAPI",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
     ],

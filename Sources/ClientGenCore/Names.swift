@@ -34,6 +34,10 @@ public enum Names {
         "Type", "Protocol", "Self", "Any", "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date",
         "Data", "UUID", "URL", "Array", "Dictionary", "Optional", "Codable", "Decodable", "Encodable", "Hashable",
         "Sendable", "Error", "Result", "Void", "Never", "CodingKeys", "Foundation", "Response", "ClientRuntime",
+        // The standard library's `Codable` vocabulary, which generated coding code names.
+        "Encoder", "Decoder", "CodingKey", "CaseIterable", "Equatable", "RawRepresentable", "Hasher", "DecodingError",
+        "EncodingError", "KeyedDecodingContainer", "KeyedEncodingContainer", "SingleValueDecodingContainer",
+        "SingleValueEncodingContainer", "UnkeyedDecodingContainer", "UnkeyedEncodingContainer",
     ]
 
     /// Every public type of ClientRuntime, which generated modules re-export: a component called
@@ -43,7 +47,7 @@ public enum Names {
         "APIClient", "APIError", "APIKeyLocation", "APIResponse", "AnyCodingKey", "ClientError", "ClientMiddleware",
         "Credential", "DecodingFailure", "ErrorResponse", "HTTPMethod", "HTTPRequest", "HTTPResponse", "HTTPTransport",
         "HeaderField", "HeaderFields", "HeaderValue", "Indirect", "ItemSequence", "JSONValue", "Job", "JobFailedError",
-        "JobSnapshot", "JobSnapshots", "JobState", "JobTimeoutError", "MultipartFile", "MultipartPart", "OpenEnum",
+        "JobSnapshot", "JobSnapshots", "JobState", "JobTimeoutError", "MultipartFile", "MultipartPart", "Nullable", "OpenEnum",
         "PageSequence", "Pagination", "ParameterValue", "PathSegment", "PollingPolicy", "QueryItem", "QueryItems",
         "QueryStyle", "Request", "RequestBody", "ResponseDecoder", "ResponseHeaderError", "ResponseHeaders",
         "ResponseStatus", "RetryPolicy", "TransportError", "URLSessionTransport",

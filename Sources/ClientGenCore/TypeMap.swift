@@ -174,6 +174,7 @@ public struct TypeMap: Codable, Hashable, Sendable {
             case .optional(let wrapped): spell(wrapped, in: scope) + "?"
             case .array(let element): "[" + spell(element, in: scope) + "]"
             case .dictionary(let value): "[String: " + spell(value, in: scope) + "]"
+            case .nullable(let wrapped): "Nullable<" + spell(wrapped, in: scope) + ">"
             case .void: "Void"
             }
         }

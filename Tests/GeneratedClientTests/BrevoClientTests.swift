@@ -84,7 +84,7 @@ struct BrevoClientTests {
             #expect(process.status == .unknown("failed_with_errors"))
             #expect(process.status.rawValue == "failed_with_errors")
             #expect(process.info?.import != nil)
-            #expect(process.info?.import?.invalidEmails == nil)
+            #expect(process.info?.import?.invalidEmails == .null)  // sent as null, not left out
             #expect(process.exportURL == nil)
             #expect(await server.lastRequest?.path == "/v3/processes/217")
 

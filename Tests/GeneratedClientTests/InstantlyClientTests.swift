@@ -30,7 +30,7 @@ struct InstantlyClientTests {
             #expect(job.id == "job-1")
             #expect(job.status == .inProgress)
             #expect(job.progress == 55)
-            #expect(job.userID == nil)
+            #expect(job.userID == .null)  // sent as null, not left out
             #expect(job.entityType == .campaign)
             #expect(job.type == .unknown("export-leads-json"))
             #expect(job.data?["success_count"] == .integer(42))

@@ -28,7 +28,10 @@ public struct CreateSMSCampaign: Codable, Hashable, Sendable {
     /// Instructions to unsubscribe from future communications.
     public var unsubscribeInstruction: String?
 
-    public init(name: String, sender: String, content: String, recipients: SMSCampaignRecipients? = nil, scheduledAt: String? = nil, unicodeEnabled: Bool? = nil, organisationPrefix: String? = nil, unsubscribeInstruction: String? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(name: String, sender: String, content: String, recipients: SMSCampaignRecipients? = nil, scheduledAt: String? = nil, unicodeEnabled: Bool? = nil, organisationPrefix: String? = nil, unsubscribeInstruction: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.name = name
         self.sender = sender
         self.content = content
@@ -37,5 +40,43 @@ public struct CreateSMSCampaign: Codable, Hashable, Sendable {
         self.unicodeEnabled = unicodeEnabled
         self.organisationPrefix = organisationPrefix
         self.unsubscribeInstruction = unsubscribeInstruction
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case name
+        case sender
+        case content
+        case recipients
+        case scheduledAt
+        case unicodeEnabled
+        case organisationPrefix
+        case unsubscribeInstruction
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.sender = try container.decode(String.self, forKey: .sender)
+        self.content = try container.decode(String.self, forKey: .content)
+        self.recipients = try container.decodeIfPresent(SMSCampaignRecipients.self, forKey: .recipients)
+        self.scheduledAt = try container.decodeIfPresent(String.self, forKey: .scheduledAt)
+        self.unicodeEnabled = try container.decodeIfPresent(Bool.self, forKey: .unicodeEnabled)
+        self.organisationPrefix = try container.decodeIfPresent(String.self, forKey: .organisationPrefix)
+        self.unsubscribeInstruction = try container.decodeIfPresent(String.self, forKey: .unsubscribeInstruction)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.name, forKey: .name)
+        try container.encode(self.sender, forKey: .sender)
+        try container.encode(self.content, forKey: .content)
+        try container.encodeIfPresent(self.recipients, forKey: .recipients)
+        try container.encodeIfPresent(self.scheduledAt, forKey: .scheduledAt)
+        try container.encodeIfPresent(self.unicodeEnabled, forKey: .unicodeEnabled)
+        try container.encodeIfPresent(self.organisationPrefix, forKey: .organisationPrefix)
+        try container.encodeIfPresent(self.unsubscribeInstruction, forKey: .unsubscribeInstruction)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

@@ -35,7 +35,10 @@ public struct CreateSMTPTemplate: Codable, Hashable, Sendable {
     /// Status of template.
     public var isActive: Bool?
 
-    public init(sender: EmailSender, templateName: String, subject: String, tag: String? = nil, htmlContent: String? = nil, htmlURL: String? = nil, replyTo: String? = nil, toField: String? = nil, attachmentURL: String? = nil, isActive: Bool? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(sender: EmailSender, templateName: String, subject: String, tag: String? = nil, htmlContent: String? = nil, htmlURL: String? = nil, replyTo: String? = nil, toField: String? = nil, attachmentURL: String? = nil, isActive: Bool? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.sender = sender
         self.templateName = templateName
         self.subject = subject
@@ -46,9 +49,10 @@ public struct CreateSMTPTemplate: Codable, Hashable, Sendable {
         self.toField = toField
         self.attachmentURL = attachmentURL
         self.isActive = isActive
+        self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case sender
         case templateName
         case subject
@@ -59,5 +63,35 @@ public struct CreateSMTPTemplate: Codable, Hashable, Sendable {
         case toField
         case attachmentURL = "attachmentUrl"
         case isActive
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.sender = try container.decode(EmailSender.self, forKey: .sender)
+        self.templateName = try container.decode(String.self, forKey: .templateName)
+        self.subject = try container.decode(String.self, forKey: .subject)
+        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
+        self.htmlContent = try container.decodeIfPresent(String.self, forKey: .htmlContent)
+        self.htmlURL = try container.decodeIfPresent(String.self, forKey: .htmlURL)
+        self.replyTo = try container.decodeIfPresent(String.self, forKey: .replyTo)
+        self.toField = try container.decodeIfPresent(String.self, forKey: .toField)
+        self.attachmentURL = try container.decodeIfPresent(String.self, forKey: .attachmentURL)
+        self.isActive = try container.decodeIfPresent(Bool.self, forKey: .isActive)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.sender, forKey: .sender)
+        try container.encode(self.templateName, forKey: .templateName)
+        try container.encode(self.subject, forKey: .subject)
+        try container.encodeIfPresent(self.tag, forKey: .tag)
+        try container.encodeIfPresent(self.htmlContent, forKey: .htmlContent)
+        try container.encodeIfPresent(self.htmlURL, forKey: .htmlURL)
+        try container.encodeIfPresent(self.replyTo, forKey: .replyTo)
+        try container.encodeIfPresent(self.toField, forKey: .toField)
+        try container.encodeIfPresent(self.attachmentURL, forKey: .attachmentURL)
+        try container.encodeIfPresent(self.isActive, forKey: .isActive)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

@@ -15,9 +15,35 @@ public struct CreateSender: Codable, Hashable, Sendable {
     /// Mandatory in case of dedicated IP, IPs to associate to the sender
     public var ips: [SenderIP]?
 
-    public init(name: String, email: String, ips: [SenderIP]? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(name: String, email: String, ips: [SenderIP]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.name = name
         self.email = email
         self.ips = ips
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case name
+        case email
+        case ips
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.email = try container.decode(String.self, forKey: .email)
+        self.ips = try container.decodeIfPresent([SenderIP].self, forKey: .ips)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.name, forKey: .name)
+        try container.encode(self.email, forKey: .email)
+        try container.encodeIfPresent(self.ips, forKey: .ips)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

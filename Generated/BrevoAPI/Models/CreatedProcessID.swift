@@ -11,11 +11,27 @@ public struct CreatedProcessID: Codable, Hashable, Sendable {
     /// Id of the process created
     public var processID: Int64
 
-    public init(processID: Int64) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(processID: Int64, additionalProperties: [String: JSONValue] = [:]) {
         self.processID = processID
+        self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case processID = "processId"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.processID = try container.decode(Int64.self, forKey: .processID)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.processID, forKey: .processID)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

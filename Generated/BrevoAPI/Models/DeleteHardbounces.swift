@@ -15,9 +15,35 @@ public struct DeleteHardbounces: Codable, Hashable, Sendable {
     /// Target a specific email address
     public var contactEmail: String?
 
-    public init(startDate: String? = nil, endDate: String? = nil, contactEmail: String? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(startDate: String? = nil, endDate: String? = nil, contactEmail: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.startDate = startDate
         self.endDate = endDate
         self.contactEmail = contactEmail
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case startDate
+        case endDate
+        case contactEmail
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.startDate = try container.decodeIfPresent(String.self, forKey: .startDate)
+        self.endDate = try container.decodeIfPresent(String.self, forKey: .endDate)
+        self.contactEmail = try container.decodeIfPresent(String.self, forKey: .contactEmail)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.startDate, forKey: .startDate)
+        try container.encodeIfPresent(self.endDate, forKey: .endDate)
+        try container.encodeIfPresent(self.contactEmail, forKey: .contactEmail)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

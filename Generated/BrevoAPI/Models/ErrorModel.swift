@@ -14,8 +14,31 @@ public struct ErrorModel: Codable, Hashable, Sendable {
     /// Readable message associated to the failure
     public var message: String
 
-    public init(code: String, message: String) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(code: String, message: String, additionalProperties: [String: JSONValue] = [:]) {
         self.code = code
         self.message = message
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case code
+        case message
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.code = try container.decode(String.self, forKey: .code)
+        self.message = try container.decode(String.self, forKey: .message)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.code, forKey: .code)
+        try container.encode(self.message, forKey: .message)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

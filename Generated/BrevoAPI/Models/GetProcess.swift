@@ -21,20 +21,44 @@ public struct GetProcess: Codable, Hashable, Sendable {
     /// Download URL for completed export processes (returned for SEARCH_EXPORT_USERS, SEARCH_EXPORT_USERS_API, CAMPAIGN_USER_DETAILS, and EXPORT_WEBHOOK process types)
     public var exportURL: String?
 
-    public init(id: Int64, name: String, status: Status, info: GetProcessInfo? = nil, exportURL: String? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(id: Int64, name: String, status: Status, info: GetProcessInfo? = nil, exportURL: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
         self.name = name
         self.status = status
         self.info = info
         self.exportURL = exportURL
+        self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case id
         case name
         case status
         case info
         case exportURL = "export_url"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(Int64.self, forKey: .id)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.status = try container.decode(Status.self, forKey: .status)
+        self.info = try container.decodeIfPresent(GetProcessInfo.self, forKey: .info)
+        self.exportURL = try container.decodeIfPresent(String.self, forKey: .exportURL)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.name, forKey: .name)
+        try container.encode(self.status, forKey: .status)
+        try container.encodeIfPresent(self.info, forKey: .info)
+        try container.encodeIfPresent(self.exportURL, forKey: .exportURL)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 
     /// Guess: the seed types this as an enum but its value list was not captured; queued, processing and completed are the states named in the prose. This list is not exhaustive: clients must accept other values (for example a failed state). Current status of the process.

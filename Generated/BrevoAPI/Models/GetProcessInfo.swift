@@ -10,11 +10,27 @@ import Foundation
 public struct GetProcessInfo: Codable, Hashable, Sendable {
     public var `import`: GetProcessInfoImport?
 
-    public init(`import`: GetProcessInfoImport? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(`import`: GetProcessInfoImport? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.`import` = `import`
+        self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case `import` = "import"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.`import` = try container.decodeIfPresent(GetProcessInfoImport.self, forKey: .`import`)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.`import`, forKey: .`import`)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

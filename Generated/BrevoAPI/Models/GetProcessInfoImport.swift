@@ -9,27 +9,30 @@ import Foundation
 /// - Remark: Generated from `#/components/schemas/GetProcessInfoImport`.
 public struct GetProcessInfoImport: Codable, Hashable, Sendable {
     /// URL of the CSV report of invalid emails, or null.
-    public var invalidEmails: String?
+    public var invalidEmails: Nullable<String>?
 
     /// URL of the CSV report of duplicate contact ids, or null.
-    public var duplicateContactID: String?
+    public var duplicateContactID: Nullable<String>?
 
     /// URL of the CSV report of duplicate external ids, or null.
-    public var duplicateExtID: String?
+    public var duplicateExtID: Nullable<String>?
 
     /// URL of the CSV report of duplicate emails, or null.
-    public var duplicateEmailID: String?
+    public var duplicateEmailID: Nullable<String>?
 
     /// URL of the CSV report of duplicate phone numbers, or null.
-    public var duplicatePhoneID: String?
+    public var duplicatePhoneID: Nullable<String>?
 
     /// URL of the CSV report of duplicate WhatsApp numbers, or null.
-    public var duplicateWhatsappID: String?
+    public var duplicateWhatsappID: Nullable<String>?
 
     /// URL of the CSV report of duplicate landline numbers, or null.
-    public var duplicateLandlineNumberID: String?
+    public var duplicateLandlineNumberID: Nullable<String>?
 
-    public init(invalidEmails: String? = nil, duplicateContactID: String? = nil, duplicateExtID: String? = nil, duplicateEmailID: String? = nil, duplicatePhoneID: String? = nil, duplicateWhatsappID: String? = nil, duplicateLandlineNumberID: String? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(invalidEmails: Nullable<String>? = nil, duplicateContactID: Nullable<String>? = nil, duplicateExtID: Nullable<String>? = nil, duplicateEmailID: Nullable<String>? = nil, duplicatePhoneID: Nullable<String>? = nil, duplicateWhatsappID: Nullable<String>? = nil, duplicateLandlineNumberID: Nullable<String>? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.invalidEmails = invalidEmails
         self.duplicateContactID = duplicateContactID
         self.duplicateExtID = duplicateExtID
@@ -37,9 +40,10 @@ public struct GetProcessInfoImport: Codable, Hashable, Sendable {
         self.duplicatePhoneID = duplicatePhoneID
         self.duplicateWhatsappID = duplicateWhatsappID
         self.duplicateLandlineNumberID = duplicateLandlineNumberID
+        self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case invalidEmails = "invalid_emails"
         case duplicateContactID = "duplicate_contact_id"
         case duplicateExtID = "duplicate_ext_id"
@@ -47,5 +51,29 @@ public struct GetProcessInfoImport: Codable, Hashable, Sendable {
         case duplicatePhoneID = "duplicate_phone_id"
         case duplicateWhatsappID = "duplicate_whatsapp_id"
         case duplicateLandlineNumberID = "duplicate_landline_number_id"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.invalidEmails = try container.decodeIfPresent(Nullable<String>.self, forKey: .invalidEmails)
+        self.duplicateContactID = try container.decodeIfPresent(Nullable<String>.self, forKey: .duplicateContactID)
+        self.duplicateExtID = try container.decodeIfPresent(Nullable<String>.self, forKey: .duplicateExtID)
+        self.duplicateEmailID = try container.decodeIfPresent(Nullable<String>.self, forKey: .duplicateEmailID)
+        self.duplicatePhoneID = try container.decodeIfPresent(Nullable<String>.self, forKey: .duplicatePhoneID)
+        self.duplicateWhatsappID = try container.decodeIfPresent(Nullable<String>.self, forKey: .duplicateWhatsappID)
+        self.duplicateLandlineNumberID = try container.decodeIfPresent(Nullable<String>.self, forKey: .duplicateLandlineNumberID)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.invalidEmails, forKey: .invalidEmails)
+        try container.encodeIfPresent(self.duplicateContactID, forKey: .duplicateContactID)
+        try container.encodeIfPresent(self.duplicateExtID, forKey: .duplicateExtID)
+        try container.encodeIfPresent(self.duplicateEmailID, forKey: .duplicateEmailID)
+        try container.encodeIfPresent(self.duplicatePhoneID, forKey: .duplicatePhoneID)
+        try container.encodeIfPresent(self.duplicateWhatsappID, forKey: .duplicateWhatsappID)
+        try container.encodeIfPresent(self.duplicateLandlineNumberID, forKey: .duplicateLandlineNumberID)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

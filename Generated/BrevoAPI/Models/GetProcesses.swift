@@ -14,8 +14,31 @@ public struct GetProcesses: Codable, Hashable, Sendable {
     /// List of background processes on your account
     public var processes: [GetProcess]?
 
-    public init(count: Int64? = nil, processes: [GetProcess]? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(count: Int64? = nil, processes: [GetProcess]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.count = count
         self.processes = processes
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case count
+        case processes
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.count = try container.decodeIfPresent(Int64.self, forKey: .count)
+        self.processes = try container.decodeIfPresent([GetProcess].self, forKey: .processes)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.count, forKey: .count)
+        try container.encodeIfPresent(self.processes, forKey: .processes)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

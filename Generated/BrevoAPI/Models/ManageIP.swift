@@ -9,7 +9,27 @@ public struct ManageIP: Codable, Hashable, Sendable {
     /// Dedicated IP address
     public var ip: String?
 
-    public init(ip: String? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(ip: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.ip = ip
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case ip
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.ip = try container.decodeIfPresent(String.self, forKey: .ip)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.ip, forKey: .ip)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

@@ -9,7 +9,27 @@ public struct Otp: Codable, Hashable, Sendable {
     /// 6 digit OTP received on email
     public var otp: Int
 
-    public init(otp: Int) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(otp: Int, additionalProperties: [String: JSONValue] = [:]) {
         self.otp = otp
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case otp
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.otp = try container.decode(Int.self, forKey: .otp)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.otp, forKey: .otp)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

@@ -39,7 +39,10 @@ public struct RequestContactExport: Codable, Hashable, Sendable {
     /// To stop merging the file into single file
     public var skipFilesMerge: Bool?
 
-    public init(exportAttributes: [String]? = nil, exportMetadata: [String]? = nil, exportSubscriptionStatus: [ExportSubscriptionStatusItem]? = nil, contactFilter: [String: JSONValue]? = nil, customContactFilter: RequestContactExportCustomContactFilter? = nil, notifyURL: String? = nil, disableNotification: Bool? = nil, disableFrontendNotification: Bool? = nil, exportMandatoryAttributes: Bool? = nil, exportDateInUtc: Bool? = nil, skipFilesMerge: Bool? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(exportAttributes: [String]? = nil, exportMetadata: [String]? = nil, exportSubscriptionStatus: [ExportSubscriptionStatusItem]? = nil, contactFilter: [String: JSONValue]? = nil, customContactFilter: RequestContactExportCustomContactFilter? = nil, notifyURL: String? = nil, disableNotification: Bool? = nil, disableFrontendNotification: Bool? = nil, exportMandatoryAttributes: Bool? = nil, exportDateInUtc: Bool? = nil, skipFilesMerge: Bool? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.exportAttributes = exportAttributes
         self.exportMetadata = exportMetadata
         self.exportSubscriptionStatus = exportSubscriptionStatus
@@ -51,9 +54,10 @@ public struct RequestContactExport: Codable, Hashable, Sendable {
         self.exportMandatoryAttributes = exportMandatoryAttributes
         self.exportDateInUtc = exportDateInUtc
         self.skipFilesMerge = skipFilesMerge
+        self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case exportAttributes
         case exportMetadata
         case exportSubscriptionStatus
@@ -65,6 +69,38 @@ public struct RequestContactExport: Codable, Hashable, Sendable {
         case exportMandatoryAttributes
         case exportDateInUtc = "exportDateInUTC"
         case skipFilesMerge
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.exportAttributes = try container.decodeIfPresent([String].self, forKey: .exportAttributes)
+        self.exportMetadata = try container.decodeIfPresent([String].self, forKey: .exportMetadata)
+        self.exportSubscriptionStatus = try container.decodeIfPresent([ExportSubscriptionStatusItem].self, forKey: .exportSubscriptionStatus)
+        self.contactFilter = try container.decodeIfPresent([String: JSONValue].self, forKey: .contactFilter)
+        self.customContactFilter = try container.decodeIfPresent(RequestContactExportCustomContactFilter.self, forKey: .customContactFilter)
+        self.notifyURL = try container.decodeIfPresent(String.self, forKey: .notifyURL)
+        self.disableNotification = try container.decodeIfPresent(Bool.self, forKey: .disableNotification)
+        self.disableFrontendNotification = try container.decodeIfPresent(Bool.self, forKey: .disableFrontendNotification)
+        self.exportMandatoryAttributes = try container.decodeIfPresent(Bool.self, forKey: .exportMandatoryAttributes)
+        self.exportDateInUtc = try container.decodeIfPresent(Bool.self, forKey: .exportDateInUtc)
+        self.skipFilesMerge = try container.decodeIfPresent(Bool.self, forKey: .skipFilesMerge)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.exportAttributes, forKey: .exportAttributes)
+        try container.encodeIfPresent(self.exportMetadata, forKey: .exportMetadata)
+        try container.encodeIfPresent(self.exportSubscriptionStatus, forKey: .exportSubscriptionStatus)
+        try container.encodeIfPresent(self.contactFilter, forKey: .contactFilter)
+        try container.encodeIfPresent(self.customContactFilter, forKey: .customContactFilter)
+        try container.encodeIfPresent(self.notifyURL, forKey: .notifyURL)
+        try container.encodeIfPresent(self.disableNotification, forKey: .disableNotification)
+        try container.encodeIfPresent(self.disableFrontendNotification, forKey: .disableFrontendNotification)
+        try container.encodeIfPresent(self.exportMandatoryAttributes, forKey: .exportMandatoryAttributes)
+        try container.encodeIfPresent(self.exportDateInUtc, forKey: .exportDateInUtc)
+        try container.encodeIfPresent(self.skipFilesMerge, forKey: .skipFilesMerge)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 
     public enum ExportSubscriptionStatusItem: OpenEnum {

@@ -32,7 +32,10 @@ public struct RequestContactExportCustomContactFilter: Codable, Hashable, Sendab
     /// Mandatory if actionForContacts is passed, ignored otherwise. import process Id of the process for which the corresponding action shall be applied in the filter.
     public var importProcessID: Int64?
 
-    public init(actionForContacts: ActionForContacts? = nil, actionForEmailCampaigns: ActionForEmailCampaigns? = nil, actionForSMSCampaigns: ActionForSMSCampaigns? = nil, listID: Int64? = nil, segmentID: Int64? = nil, emailCampaignID: Int64? = nil, smsCampaignID: Int64? = nil, importProcessID: Int64? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(actionForContacts: ActionForContacts? = nil, actionForEmailCampaigns: ActionForEmailCampaigns? = nil, actionForSMSCampaigns: ActionForSMSCampaigns? = nil, listID: Int64? = nil, segmentID: Int64? = nil, emailCampaignID: Int64? = nil, smsCampaignID: Int64? = nil, importProcessID: Int64? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.actionForContacts = actionForContacts
         self.actionForEmailCampaigns = actionForEmailCampaigns
         self.actionForSMSCampaigns = actionForSMSCampaigns
@@ -41,9 +44,10 @@ public struct RequestContactExportCustomContactFilter: Codable, Hashable, Sendab
         self.emailCampaignID = emailCampaignID
         self.smsCampaignID = smsCampaignID
         self.importProcessID = importProcessID
+        self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case actionForContacts
         case actionForEmailCampaigns
         case actionForSMSCampaigns = "actionForSmsCampaigns"
@@ -52,6 +56,32 @@ public struct RequestContactExportCustomContactFilter: Codable, Hashable, Sendab
         case emailCampaignID = "emailCampaignId"
         case smsCampaignID = "smsCampaignId"
         case importProcessID = "importProcessId"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.actionForContacts = try container.decodeIfPresent(ActionForContacts.self, forKey: .actionForContacts)
+        self.actionForEmailCampaigns = try container.decodeIfPresent(ActionForEmailCampaigns.self, forKey: .actionForEmailCampaigns)
+        self.actionForSMSCampaigns = try container.decodeIfPresent(ActionForSMSCampaigns.self, forKey: .actionForSMSCampaigns)
+        self.listID = try container.decodeIfPresent(Int64.self, forKey: .listID)
+        self.segmentID = try container.decodeIfPresent(Int64.self, forKey: .segmentID)
+        self.emailCampaignID = try container.decodeIfPresent(Int64.self, forKey: .emailCampaignID)
+        self.smsCampaignID = try container.decodeIfPresent(Int64.self, forKey: .smsCampaignID)
+        self.importProcessID = try container.decodeIfPresent(Int64.self, forKey: .importProcessID)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.actionForContacts, forKey: .actionForContacts)
+        try container.encodeIfPresent(self.actionForEmailCampaigns, forKey: .actionForEmailCampaigns)
+        try container.encodeIfPresent(self.actionForSMSCampaigns, forKey: .actionForSMSCampaigns)
+        try container.encodeIfPresent(self.listID, forKey: .listID)
+        try container.encodeIfPresent(self.segmentID, forKey: .segmentID)
+        try container.encodeIfPresent(self.emailCampaignID, forKey: .emailCampaignID)
+        try container.encodeIfPresent(self.smsCampaignID, forKey: .smsCampaignID)
+        try container.encodeIfPresent(self.importProcessID, forKey: .importProcessID)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 
     /// Guess: the seed's "Valid values" list is empty; the values are the ones its prose describes. Mandatory if neither actionForEmailCampaigns nor actionForSmsCampaigns is passed. This will export the contacts on the basis of provided action applied on contacts as per the list id. allContacts - Fetch the list of all contacts for a particular list. subscribed & unsubscribed - Fetch the list of subscribed / unsubscribed (blacklisted via any means) contacts for a particular list. unsubscribedPerList - Fetch the list of contacts that are unsubscribed from a particular list only.

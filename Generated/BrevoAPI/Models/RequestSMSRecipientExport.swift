@@ -12,8 +12,31 @@ public struct RequestSMSRecipientExport: Codable, Hashable, Sendable {
     /// Filter the recipients based on how they interacted with the campaign
     public var recipientsType: String
 
-    public init(notifyURL: String? = nil, recipientsType: String) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(notifyURL: String? = nil, recipientsType: String, additionalProperties: [String: JSONValue] = [:]) {
         self.notifyURL = notifyURL
         self.recipientsType = recipientsType
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case notifyURL
+        case recipientsType
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.notifyURL = try container.decodeIfPresent(String.self, forKey: .notifyURL)
+        self.recipientsType = try container.decode(String.self, forKey: .recipientsType)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.notifyURL, forKey: .notifyURL)
+        try container.encode(self.recipientsType, forKey: .recipientsType)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

@@ -14,13 +14,31 @@ public struct SMSCampaignRecipients: Codable, Hashable, Sendable {
     /// Guess: the seed says "array" without an item type; list ids are integers. List ids which have to be excluded from a campaign.
     public var exclusionListIDs: [Int64]?
 
-    public init(listIDs: [Int64], exclusionListIDs: [Int64]? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(listIDs: [Int64], exclusionListIDs: [Int64]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.listIDs = listIDs
         self.exclusionListIDs = exclusionListIDs
+        self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case listIDs = "listIds"
         case exclusionListIDs = "exclusionListIds"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.listIDs = try container.decode([Int64].self, forKey: .listIDs)
+        self.exclusionListIDs = try container.decodeIfPresent([Int64].self, forKey: .exclusionListIDs)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.listIDs, forKey: .listIDs)
+        try container.encodeIfPresent(self.exclusionListIDs, forKey: .exclusionListIDs)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

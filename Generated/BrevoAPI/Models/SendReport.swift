@@ -12,9 +12,32 @@ public struct SendReport: Codable, Hashable, Sendable {
     /// Language of email content for campaign report sending.
     public var language: String?
 
-    public init(email: Email, language: String? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(email: Email, language: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.email = email
         self.language = language
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case email
+        case language
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.email = try container.decode(Email.self, forKey: .email)
+        self.language = try container.decodeIfPresent(String.self, forKey: .language)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.email, forKey: .email)
+        try container.encodeIfPresent(self.language, forKey: .language)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 
     /// Guess: the property's name is missing from the seed table (the capture dropped the word "email"); it is the object holding the report's recipients and body.
@@ -25,9 +48,32 @@ public struct SendReport: Codable, Hashable, Sendable {
         /// Custom text message to be presented in the report email.
         public var body: String
 
-        public init(to: [String], body: String) {
+        /// The object's other members, by name.
+        public var additionalProperties: [String: JSONValue]
+
+        public init(to: [String], body: String, additionalProperties: [String: JSONValue] = [:]) {
             self.to = to
             self.body = body
+            self.additionalProperties = additionalProperties
+        }
+
+        public enum CodingKeys: String, CodingKey, CaseIterable {
+            case to
+            case body
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.to = try container.decode([String].self, forKey: .to)
+            self.body = try container.decode(String.self, forKey: .body)
+            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.to, forKey: .to)
+            try container.encode(self.body, forKey: .body)
+            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
         }
     }
 }

@@ -15,9 +15,35 @@ public struct SendSMTPEmailAttachment: Codable, Hashable, Sendable {
     /// Base64 encoded chunk data of the attachment generated on the fly
     public var content: String?
 
-    public init(url: String? = nil, name: String? = nil, content: String? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(url: String? = nil, name: String? = nil, content: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.url = url
         self.name = name
         self.content = content
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case url
+        case name
+        case content
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.url = try container.decodeIfPresent(String.self, forKey: .url)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.content = try container.decodeIfPresent(String.self, forKey: .content)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.url, forKey: .url)
+        try container.encodeIfPresent(self.name, forKey: .name)
+        try container.encodeIfPresent(self.content, forKey: .content)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

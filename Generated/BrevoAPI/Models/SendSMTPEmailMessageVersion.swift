@@ -17,7 +17,10 @@ public struct SendSMTPEmailMessageVersion: Codable, Hashable, Sendable {
     public var htmlContent: String?
     public var textContent: String?
 
-    public init(to: [EmailRecipient], cc: [EmailRecipient]? = nil, bcc: [EmailRecipient]? = nil, replyTo: EmailRecipient? = nil, params: [String: JSONValue]? = nil, subject: String? = nil, htmlContent: String? = nil, textContent: String? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(to: [EmailRecipient], cc: [EmailRecipient]? = nil, bcc: [EmailRecipient]? = nil, replyTo: EmailRecipient? = nil, params: [String: JSONValue]? = nil, subject: String? = nil, htmlContent: String? = nil, textContent: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.to = to
         self.cc = cc
         self.bcc = bcc
@@ -26,5 +29,43 @@ public struct SendSMTPEmailMessageVersion: Codable, Hashable, Sendable {
         self.subject = subject
         self.htmlContent = htmlContent
         self.textContent = textContent
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case to
+        case cc
+        case bcc
+        case replyTo
+        case params
+        case subject
+        case htmlContent
+        case textContent
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.to = try container.decode([EmailRecipient].self, forKey: .to)
+        self.cc = try container.decodeIfPresent([EmailRecipient].self, forKey: .cc)
+        self.bcc = try container.decodeIfPresent([EmailRecipient].self, forKey: .bcc)
+        self.replyTo = try container.decodeIfPresent(EmailRecipient.self, forKey: .replyTo)
+        self.params = try container.decodeIfPresent([String: JSONValue].self, forKey: .params)
+        self.subject = try container.decodeIfPresent(String.self, forKey: .subject)
+        self.htmlContent = try container.decodeIfPresent(String.self, forKey: .htmlContent)
+        self.textContent = try container.decodeIfPresent(String.self, forKey: .textContent)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.to, forKey: .to)
+        try container.encodeIfPresent(self.cc, forKey: .cc)
+        try container.encodeIfPresent(self.bcc, forKey: .bcc)
+        try container.encodeIfPresent(self.replyTo, forKey: .replyTo)
+        try container.encodeIfPresent(self.params, forKey: .params)
+        try container.encodeIfPresent(self.subject, forKey: .subject)
+        try container.encodeIfPresent(self.htmlContent, forKey: .htmlContent)
+        try container.encodeIfPresent(self.textContent, forKey: .textContent)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

@@ -9,7 +9,27 @@ public struct SendTestEmail: Codable, Hashable, Sendable {
     /// Guess: the seed says "array" without an item type; modeled as email strings. List of the email addresses of the recipients whom you wish to send the test mail.
     public var emailTo: [String]?
 
-    public init(emailTo: [String]? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(emailTo: [String]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.emailTo = emailTo
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case emailTo
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.emailTo = try container.decodeIfPresent([String].self, forKey: .emailTo)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.emailTo, forKey: .emailTo)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

@@ -9,7 +9,27 @@ public struct SendTestSMS: Codable, Hashable, Sendable {
     /// Mobile number of the recipient with the country code. This number must belong to one of your contacts in Brevo account and must not be blacklisted
     public var phoneNumber: String?
 
-    public init(phoneNumber: String? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(phoneNumber: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.phoneNumber = phoneNumber
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case phoneNumber
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.phoneNumber = try container.decodeIfPresent(String.self, forKey: .phoneNumber)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.phoneNumber, forKey: .phoneNumber)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

@@ -30,7 +30,10 @@ public struct SendTransacSMS: Codable, Hashable, Sendable {
     /// A recognizable prefix will ensure your audience knows who you are.
     public var organisationPrefix: String?
 
-    public init(sender: String, recipient: String, content: String, type: String? = nil, tag: String? = nil, webURL: String? = nil, unicodeEnabled: Bool? = nil, organisationPrefix: String? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(sender: String, recipient: String, content: String, type: String? = nil, tag: String? = nil, webURL: String? = nil, unicodeEnabled: Bool? = nil, organisationPrefix: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.sender = sender
         self.recipient = recipient
         self.content = content
@@ -39,9 +42,10 @@ public struct SendTransacSMS: Codable, Hashable, Sendable {
         self.webURL = webURL
         self.unicodeEnabled = unicodeEnabled
         self.organisationPrefix = organisationPrefix
+        self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case sender
         case recipient
         case content
@@ -50,5 +54,31 @@ public struct SendTransacSMS: Codable, Hashable, Sendable {
         case webURL = "webUrl"
         case unicodeEnabled
         case organisationPrefix
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.sender = try container.decode(String.self, forKey: .sender)
+        self.recipient = try container.decode(String.self, forKey: .recipient)
+        self.content = try container.decode(String.self, forKey: .content)
+        self.type = try container.decodeIfPresent(String.self, forKey: .type)
+        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
+        self.webURL = try container.decodeIfPresent(String.self, forKey: .webURL)
+        self.unicodeEnabled = try container.decodeIfPresent(Bool.self, forKey: .unicodeEnabled)
+        self.organisationPrefix = try container.decodeIfPresent(String.self, forKey: .organisationPrefix)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.sender, forKey: .sender)
+        try container.encode(self.recipient, forKey: .recipient)
+        try container.encode(self.content, forKey: .content)
+        try container.encodeIfPresent(self.type, forKey: .type)
+        try container.encodeIfPresent(self.tag, forKey: .tag)
+        try container.encodeIfPresent(self.webURL, forKey: .webURL)
+        try container.encodeIfPresent(self.unicodeEnabled, forKey: .unicodeEnabled)
+        try container.encodeIfPresent(self.organisationPrefix, forKey: .organisationPrefix)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

@@ -15,9 +15,35 @@ public struct SenderIP: Codable, Hashable, Sendable {
     /// Weight to apply to the IP
     public var weight: Int?
 
-    public init(ip: String, domain: String, weight: Int? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(ip: String, domain: String, weight: Int? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.ip = ip
         self.domain = domain
         self.weight = weight
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case ip
+        case domain
+        case weight
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.ip = try container.decode(String.self, forKey: .ip)
+        self.domain = try container.decode(String.self, forKey: .domain)
+        self.weight = try container.decodeIfPresent(Int.self, forKey: .weight)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.ip, forKey: .ip)
+        try container.encode(self.domain, forKey: .domain)
+        try container.encodeIfPresent(self.weight, forKey: .weight)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

@@ -17,9 +17,35 @@ public struct TaskReminder: Codable, Hashable, Sendable {
     /// Value of time unit before reminder is to be sent
     public var value: Int
 
-    public init(unit: String, types: [String], value: Int) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(unit: String, types: [String], value: Int, additionalProperties: [String: JSONValue] = [:]) {
         self.unit = unit
         self.types = types
         self.value = value
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case unit
+        case types
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.unit = try container.decode(String.self, forKey: .unit)
+        self.types = try container.decode([String].self, forKey: .types)
+        self.value = try container.decode(Int.self, forKey: .value)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.unit, forKey: .unit)
+        try container.encode(self.types, forKey: .types)
+        try container.encode(self.value, forKey: .value)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

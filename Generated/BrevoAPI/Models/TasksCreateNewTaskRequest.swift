@@ -37,7 +37,10 @@ public struct TasksCreateNewTaskRequest: Codable, Hashable, Sendable {
     public var companiesIDs: [String]?
     public var reminder: TaskReminder?
 
-    public init(name: String, taskTypeID: String, date: String, duration: Int? = nil, notes: String? = nil, done: Bool? = nil, assignToID: String? = nil, contactsIDs: [Int64]? = nil, dealsIDs: [String]? = nil, companiesIDs: [String]? = nil, reminder: TaskReminder? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(name: String, taskTypeID: String, date: String, duration: Int? = nil, notes: String? = nil, done: Bool? = nil, assignToID: String? = nil, contactsIDs: [Int64]? = nil, dealsIDs: [String]? = nil, companiesIDs: [String]? = nil, reminder: TaskReminder? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.name = name
         self.taskTypeID = taskTypeID
         self.date = date
@@ -49,9 +52,10 @@ public struct TasksCreateNewTaskRequest: Codable, Hashable, Sendable {
         self.dealsIDs = dealsIDs
         self.companiesIDs = companiesIDs
         self.reminder = reminder
+        self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case name
         case taskTypeID = "taskTypeId"
         case date
@@ -63,5 +67,37 @@ public struct TasksCreateNewTaskRequest: Codable, Hashable, Sendable {
         case dealsIDs = "dealsIds"
         case companiesIDs = "companiesIds"
         case reminder
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.taskTypeID = try container.decode(String.self, forKey: .taskTypeID)
+        self.date = try container.decode(String.self, forKey: .date)
+        self.duration = try container.decodeIfPresent(Int.self, forKey: .duration)
+        self.notes = try container.decodeIfPresent(String.self, forKey: .notes)
+        self.done = try container.decodeIfPresent(Bool.self, forKey: .done)
+        self.assignToID = try container.decodeIfPresent(String.self, forKey: .assignToID)
+        self.contactsIDs = try container.decodeIfPresent([Int64].self, forKey: .contactsIDs)
+        self.dealsIDs = try container.decodeIfPresent([String].self, forKey: .dealsIDs)
+        self.companiesIDs = try container.decodeIfPresent([String].self, forKey: .companiesIDs)
+        self.reminder = try container.decodeIfPresent(TaskReminder.self, forKey: .reminder)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.name, forKey: .name)
+        try container.encode(self.taskTypeID, forKey: .taskTypeID)
+        try container.encode(self.date, forKey: .date)
+        try container.encodeIfPresent(self.duration, forKey: .duration)
+        try container.encodeIfPresent(self.notes, forKey: .notes)
+        try container.encodeIfPresent(self.done, forKey: .done)
+        try container.encodeIfPresent(self.assignToID, forKey: .assignToID)
+        try container.encodeIfPresent(self.contactsIDs, forKey: .contactsIDs)
+        try container.encodeIfPresent(self.dealsIDs, forKey: .dealsIDs)
+        try container.encodeIfPresent(self.companiesIDs, forKey: .companiesIDs)
+        try container.encodeIfPresent(self.reminder, forKey: .reminder)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

@@ -9,8 +9,31 @@ public struct Claim: Codable, Hashable, Sendable {
     public var owner: UUID
     public var delegates: [UUID]?
 
-    public init(owner: UUID, delegates: [UUID]? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(owner: UUID, delegates: [UUID]? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.owner = owner
         self.delegates = delegates
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case owner
+        case delegates
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.owner = try container.decode(UUID.self, forKey: .owner)
+        self.delegates = try container.decodeIfPresent([UUID].self, forKey: .delegates)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.owner, forKey: .owner)
+        try container.encodeIfPresent(self.delegates, forKey: .delegates)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

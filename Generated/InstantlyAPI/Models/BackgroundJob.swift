@@ -15,13 +15,13 @@ public struct BackgroundJob: Codable, Hashable, Sendable {
     public var workspaceID: UUID
 
     /// The id of the user that triggered the action that created the job
-    public var userID: UUID?
+    public var userID: Nullable<UUID>?
 
     /// Type of background job. The list is the seed's "available options" and is not exhaustive: other job types may be returned and clients must accept them.
     public var type: BackgroundJobType
 
     /// The id of the entity that the job is related to
-    public var entityID: UUID?
+    public var entityID: Nullable<UUID>?
 
     /// Type of entity. The list is the seed's "available options"; other values may be returned and clients must accept them.
     public var entityType: EntityType?
@@ -41,7 +41,10 @@ public struct BackgroundJob: Codable, Hashable, Sendable {
     /// Guess: the seed types it as a plain string; its example is an ISO 8601 date-time with fractional seconds (2026-03-05T23:09:47.165Z), so it is modeled as date-time. Timestamp when the job was last updated.
     public var updatedAt: Date
 
-    public init(id: String, workspaceID: UUID, userID: UUID? = nil, type: BackgroundJobType, entityID: UUID? = nil, entityType: EntityType? = nil, data: [String: JSONValue]? = nil, progress: Double, status: Status, createdAt: Date, updatedAt: Date) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(id: String, workspaceID: UUID, userID: Nullable<UUID>? = nil, type: BackgroundJobType, entityID: Nullable<UUID>? = nil, entityType: EntityType? = nil, data: [String: JSONValue]? = nil, progress: Double, status: Status, createdAt: Date, updatedAt: Date, additionalProperties: [String: JSONValue] = [:]) {
         self.id = id
         self.workspaceID = workspaceID
         self.userID = userID
@@ -53,9 +56,10 @@ public struct BackgroundJob: Codable, Hashable, Sendable {
         self.status = status
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case id
         case workspaceID = "workspace_id"
         case userID = "user_id"
@@ -67,6 +71,38 @@ public struct BackgroundJob: Codable, Hashable, Sendable {
         case status
         case createdAt = "created_at"
         case updatedAt = "updated_at"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.workspaceID = try container.decode(UUID.self, forKey: .workspaceID)
+        self.userID = try container.decodeIfPresent(Nullable<UUID>.self, forKey: .userID)
+        self.type = try container.decode(BackgroundJobType.self, forKey: .type)
+        self.entityID = try container.decodeIfPresent(Nullable<UUID>.self, forKey: .entityID)
+        self.entityType = try container.decodeIfPresent(EntityType.self, forKey: .entityType)
+        self.data = try container.decodeIfPresent([String: JSONValue].self, forKey: .data)
+        self.progress = try container.decode(Double.self, forKey: .progress)
+        self.status = try container.decode(Status.self, forKey: .status)
+        self.createdAt = try container.decode(Date.self, forKey: .createdAt)
+        self.updatedAt = try container.decode(Date.self, forKey: .updatedAt)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.workspaceID, forKey: .workspaceID)
+        try container.encodeIfPresent(self.userID, forKey: .userID)
+        try container.encode(self.type, forKey: .type)
+        try container.encodeIfPresent(self.entityID, forKey: .entityID)
+        try container.encodeIfPresent(self.entityType, forKey: .entityType)
+        try container.encodeIfPresent(self.data, forKey: .data)
+        try container.encode(self.progress, forKey: .progress)
+        try container.encode(self.status, forKey: .status)
+        try container.encode(self.createdAt, forKey: .createdAt)
+        try container.encode(self.updatedAt, forKey: .updatedAt)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 
     /// Type of background job. The list is the seed's "available options" and is not exhaustive: other job types may be returned and clients must accept them.

@@ -17,9 +17,35 @@ public struct InstantlyError: Codable, Hashable, Sendable {
     /// Readable message describing the error
     public var message: String?
 
-    public init(statusCode: Int? = nil, error: String? = nil, message: String? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(statusCode: Int? = nil, error: String? = nil, message: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.statusCode = statusCode
         self.error = error
         self.message = message
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case statusCode
+        case error
+        case message
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.statusCode = try container.decodeIfPresent(Int.self, forKey: .statusCode)
+        self.error = try container.decodeIfPresent(String.self, forKey: .error)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.statusCode, forKey: .statusCode)
+        try container.encodeIfPresent(self.error, forKey: .error)
+        try container.encodeIfPresent(self.message, forKey: .message)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

@@ -8,6 +8,9 @@ public indirect enum TypeRef: Hashable, Sendable {
     case optional(TypeRef)
     case array(TypeRef)
     case dictionary(TypeRef)
+    /// ClientRuntime's `Nullable<Wrapped>`: a member that may be null, used as `Nullable<T>?` where
+    /// it may also be absent.
+    case nullable(TypeRef)
     case void
 
     public static let string = TypeRef.named("String")
@@ -72,10 +75,12 @@ public struct Structure: Hashable, Sendable {
         public var deprecated: Bool
         /// Stored in an `Indirect` box because the type contains itself through this property.
         public var boxed: Bool
+        /// Required but nullable: nil is sent as `null`, never left out.
+        public var encodesNil: Bool
 
         public init(
             doc: DocComment, name: String, wireName: String, type: TypeRef, defaultValue: Literal? = nil,
-            deprecated: Bool = false, boxed: Bool = false
+            deprecated: Bool = false, boxed: Bool = false, encodesNil: Bool = false
         ) {
             self.doc = doc
             self.name = name
@@ -84,6 +89,7 @@ public struct Structure: Hashable, Sendable {
             self.defaultValue = defaultValue
             self.deprecated = deprecated
             self.boxed = boxed
+            self.encodesNil = encodesNil
         }
     }
 

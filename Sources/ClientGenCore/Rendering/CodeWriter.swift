@@ -107,6 +107,7 @@ public enum SwiftLiteral {
         case .optional(let wrapped): self.type(wrapped) + "?"
         case .array(let element): "[" + self.type(element) + "]"
         case .dictionary(let value): "[String: " + self.type(value) + "]"
+        case .nullable(let wrapped): "Nullable<" + self.type(wrapped) + ">"
         case .void: "Void"
         }
     }

@@ -76,7 +76,10 @@ public struct Renderer: Sendable {
             }
             writer.blankLine()
             renderInitializer(structure, into: &writer)
-            if structure.additionalProperties != nil || structure.properties.contains(where: { $0.name != $0.wireName || $0.boxed }) {
+            let encodesNil = structure.properties.contains(where: \.encodesNil)
+            if structure.additionalProperties != nil || encodesNil
+                || structure.properties.contains(where: { $0.name != $0.wireName || $0.boxed })
+            {
                 writer.blankLine()
                 let conformances = structure.additionalProperties == nil ? "String, CodingKey" : "String, CodingKey, CaseIterable"
                 writer.block("public enum CodingKeys: \(conformances)") { writer in
@@ -90,8 +93,8 @@ public struct Renderer: Sendable {
                     }
                 }
             }
-            if let additional = structure.additionalProperties {
-                renderAdditionalPropertiesCoding(structure, additional, into: &writer)
+            if structure.additionalProperties != nil || encodesNil {
+                renderCoding(structure, into: &writer)
             }
             for nested in structure.nested {
                 writer.blankLine()

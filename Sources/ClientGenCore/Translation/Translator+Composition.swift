@@ -35,6 +35,12 @@ extension Translator {
             positions[property.name] = index
         }
         var requiredSet = Set(required)
+        // `allOf: [{$ref: BaseAlias}]` where `BaseAlias: {$ref: Base}`: the alias stands for Base's members.
+        if let reference = schema.reference, properties.isEmpty, schema.allOf.isEmpty {
+            guard let target = component(reference), memo.inProgress.insert(reference).inserted else { return nil }
+            defer { memo.inProgress.remove(reference) }
+            return flattenedObject(target, depth: depth + 1)
+        }
         for member in schema.allOf {
             let flattened: (properties: [Schema.Property], required: [String])?
             if let reference = member.reference {
@@ -66,6 +72,20 @@ extension Translator {
         return (properties, required)
     }
 
+    /// The typed `additionalProperties` of an object, or of the first `allOf` member (followed through
+    /// `$ref`s) that has one: merging members keeps the catch-all of a member as well as its properties.
+    func additionalPropertiesSchema(_ schema: Schema, depth: Int = 0) -> Schema? {
+        guard depth < 32 else { return nil }
+        if case .schema(let values)? = schema.additionalProperties?.value, !isAnyValue(values) { return values }
+        if let reference = schema.reference, let target = component(reference) {
+            return additionalPropertiesSchema(target, depth: depth + 1)
+        }
+        for member in schema.allOf {
+            if let values = additionalPropertiesSchema(member, depth: depth + 1) { return values }
+        }
+        return nil
+    }
+
     /// `oneOf: [{required: [a]}, {required: [b]}]`: members that only constrain, declaring no shape.
     func isConstraintOnly(_ members: [Schema]) -> Bool {
         members.allSatisfy { $0.reference == nil && $0.types.isEmpty && $0.properties.isEmpty && $0.allOf.isEmpty }
@@ -79,8 +99,25 @@ extension Translator {
     }
 
     /// Nullable in either style, or through a `{type: 'null'}` member of `oneOf`/`anyOf`.
+    /// A `$ref` is as nullable as what it names (`note: {$ref: NullableText}` may be null), so the
+    /// optional is added where the reference is used, never baked into the component's alias.
     func isNullable(_ schema: Schema) -> Bool {
-        schema.isNullable || (schema.oneOf + schema.anyOf).contains { $0.reference == nil && $0.types == [.null] }
+        var current = schema
+        for _ in 0..<16 {
+            if current.isNullable || (current.oneOf + current.anyOf).contains(where: { $0.reference == nil && $0.types == [.null] }) {
+                return true
+            }
+            if let reference = current.reference, let target = component(reference) {
+                current = target
+            } else if current.allOf.count == 1, current.properties.isEmpty, current.oneOf.isEmpty, current.anyOf.isEmpty,
+                current.types.isEmpty
+            {
+                current = current.allOf[0]
+            } else {
+                return false
+            }
+        }
+        return false
     }
 
     /// What the open-enum idiom stands for: one component's (already open) enum, or the cases to

@@ -7,6 +7,8 @@ extension Translator {
         var swiftName: String
         var schema: Schema
         var optional: Bool
+        /// The member as an optional expression: `note`, or `note?.value` for a `Nullable<T>?` member.
+        var read: String
     }
 
     /// The component or inline object schema a `$ref` chain ends at.
@@ -28,7 +30,10 @@ extension Translator {
                 ?? members.claim(Names.memberName(property.name))
             guard property.name == wireName else { continue }
             let required = object.required.contains(property.name) && !property.schema.readOnly && !property.schema.writeOnly
-            return PropertyInfo(swiftName: swiftName, schema: property.schema, optional: !required || isNullable(property.schema))
+            let nullable = isNullable(property.schema)
+            return PropertyInfo(
+                swiftName: swiftName, schema: property.schema, optional: !required || nullable,
+                read: swiftName + (!required && nullable ? "?.value" : ""))
         }
         return nil
     }
@@ -72,14 +77,14 @@ extension Translator {
         else { return fail("the status operation's response has no field '\(link.statusField)'") }
 
         let isEnum = enumCases(resolved(status.schema)) != nil
-        var statusExpression = "snapshot.\(status.swiftName)" + (status.optional ? "?" : "") + (isEnum ? ".rawValue" : "")
+        var statusExpression = "snapshot.\(status.read)" + (status.optional ? "?" : "") + (isEnum ? ".rawValue" : "")
         if status.optional { statusExpression = "(\(statusExpression) ?? \"\")" }
         var progressExpression: String?
         if let field = link.progressField {
             guard let progress = property(field, of: snapshotSchema) else {
                 return fail("the status operation's response has no field '\(field)'")
             }
-            let value = "snapshot.\(progress.swiftName)"
+            let value = "snapshot.\(progress.read)"
             let isDouble = resolved(progress.schema).nonNullTypes == [.number] && resolved(progress.schema).format != "float"
             progressExpression = progress.optional
                 ? (isDouble ? value : "\(value).map { Double($0) }")
@@ -107,7 +112,7 @@ extension Translator {
                 doc: DocComment(lines: lines), name: "job", parameterLabel: "for", parameterName: "started",
                 parameterType: startedBuilder.responseType, statusBuilder: statusBuilder.name,
                 statusArgumentLabel: argument.name,
-                statusArgument: "started.\(id.swiftName)" + (id.optional ? " ?? 0" : ""),
+                statusArgument: "started.\(id.read)" + (id.optional ? " ?? 0" : ""),
                 snapshotType: statusBuilder.responseType, statusExpression: statusExpression,
                 progressExpression: progressExpression, success: link.success, failure: link.failure)
         }
@@ -137,7 +142,7 @@ extension Translator {
             case .named = builder.responseType
         else { return nil }
         guard let itemType = arrayElementType(items.schema, nested: &nested) else { return nil }
-        let itemsExpression = "page.\(items.swiftName)" + (items.optional ? " ?? []" : "")
+        let itemsExpression = "page.\(items.read)" + (items.optional ? " ?? []" : "")
 
         let skipped: String
         let paginationStyle: PaginationBuilder.Style
@@ -149,8 +154,8 @@ extension Translator {
             let totalField = link?.totalField ?? ["count", "total", "totalCount", "total_count"].first { property($0, of: pageSchema) != nil }
             if let totalField, let info = property(totalField, of: pageSchema), resolved(info.schema).nonNullTypes == [.integer] {
                 let isInt64 = resolved(info.schema).format == "int64"
-                total = isInt64 ? "page.\(info.swiftName)" : info.optional
-                    ? "page.\(info.swiftName).map { Int64($0) }" : "Int64(page.\(info.swiftName))"
+                total = isInt64 ? "page.\(info.read)" : info.optional
+                    ? "page.\(info.read).map { Int64($0) }" : "Int64(page.\(info.read))"
             }
             paginationStyle = .offset(limit: limit, offset: offset, total: total)
         case .cursor:
@@ -158,7 +163,7 @@ extension Translator {
                 let nextInfo = property(next, of: pageSchema)
             else { return nil }
             skipped = cursor
-            paginationStyle = .cursor(parameter: cursor, next: "page.\(nextInfo.swiftName)")
+            paginationStyle = .cursor(parameter: cursor, next: "page.\(nextInfo.read)")
         }
         let skippedSwift = builder.query.first { $0.wireName == skipped }?.parameter
         let parameters = builder.parameters.filter { $0.name != skippedSwift }

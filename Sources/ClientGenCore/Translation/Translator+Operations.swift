@@ -43,6 +43,8 @@ extension Translator {
             }
             let style = queryStyle(parameter, kind: kind)
             var type = typeRef(parameter.schema, suggested: typePrefix + Names.typeName(parameter.name), &nested, .operation)
+            // A list in a path, query or header has no spelling for a null element: `[String?]` is `[String]`.
+            if case .array(.optional(let element)) = type { type = .array(element) }
             let swiftName = locals.claim(Names.memberName(parameter.name))
             let required = parameter.required
             if !required { type = type.optional }

@@ -246,7 +246,6 @@ struct Translator {
                 if level.elementNullable { type = type.optional }
                 type = level.isArray ? .array(type) : .dictionary(type)
             }
-            if isNullable(schema) { type = type.optional }
             return [.typeAlias(TypeAlias(doc: doc, name: name, type: type))] + nested.declarations
         }
         return [componentDeclaration(schema, name: name, doc: doc, context)]
@@ -255,6 +254,12 @@ struct Translator {
     mutating func componentDeclaration(
         _ schema: Schema, name: String, doc: DocComment, _ context: TypeContext
     ) -> Declaration {
+        // `allOf: [{type: object, …}]`, `oneOf: [{…}, {type: 'null'}]`: the component is the shape inside
+        // (its nullability goes with every reference to it).
+        let core = unwrapped(schema)
+        if core.pointer != schema.pointer, isInlineShape(core) {
+            return componentDeclaration(core, name: name, doc: doc, context)
+        }
         if schema.reference == nil, isObjectStruct(schema) {
             return .structure(structure(schema, name: name, doc: doc, path: [name], context, deprecated: schema.deprecated))
         }
@@ -279,8 +284,7 @@ struct Translator {
             return .typeAlias(TypeAlias(doc: doc, name: name, type: .json))
         }
         var nested = NestedTypes(shared: topLevelNames, reserved: [name], path: [name])
-        var type = typeRef(schema, suggested: name + "Value", &nested, context)
-        if isNullable(schema) { type = type.optional }
+        let type = typeRef(schema, suggested: name + "Value", &nested, context)
         if !nested.declarations.isEmpty {
             // An alias to an inline shape: keep the shape's types inside a namespace of the alias' name.
             return .namespace(Namespace(doc: doc, name: name, members: nested.declarations))
@@ -406,8 +410,13 @@ struct Translator {
             var type = typeRef(property.schema, suggested: Names.typeName(property.name), &nested, context)
             // readOnly/writeOnly properties travel in one direction only, so neither side may require them.
             let required = requiredNames.contains(property.name) && !property.schema.readOnly && !property.schema.writeOnly
-            if !required || isNullable(property.schema) { type = type.optional }
-            let boxed = directComponent(property.schema).map { needsBox(target: $0, current: context.component) } ?? false
+            let nullable = isNullable(property.schema)
+            // Optional and nullable: `Nullable<T>?` keeps "absent", "null" and a value apart (its value
+            // is stored out of line, so no box is needed for recursion).
+            let triState = !required && nullable
+            if triState { type = .nullable(type) }
+            if !required || nullable { type = type.optional }
+            let boxed = !triState && (directComponent(property.schema).map { needsBox(target: $0, current: context.component) } ?? false)
             var docParagraphs = DocText.summaryAndDescription(property.schema.title, property.schema.description)
             if property.schema.deprecated { docParagraphs.append(["- Warning: Deprecated."]) }
             properties.append(
@@ -415,21 +424,23 @@ struct Translator {
                     doc: DocText.comment(docParagraphs),
                     name: swiftName, wireName: property.name, type: type,
                     defaultValue: type.isOptional ? .nil : nil,
-                    deprecated: property.schema.deprecated, boxed: boxed
+                    deprecated: property.schema.deprecated, boxed: boxed, encodesNil: required && nullable
                 ))
         }
         let declaredNames = Set(object.properties.map(\.name))
         for required in object.required where !declaredNames.contains(required) {
             warnOnce("required property '\(required)' is not declared in 'properties'; ignored", schema)
         }
-        // A typed `additionalProperties` gets a catch-all member. `false`, `true`, `{}` or none: members the
-        // spec does not list are ignored when decoding (`true` is how many specs say "fields may be added";
-        // capturing them all as JSONValue would cost every struct hand-written Codable for nothing typed).
+        // Every object keeps the members its description does not declare, so what the API sends comes
+        // back unchanged when encoded again (a provider's new field survives a read-modify-write):
+        // typed by `additionalProperties` when it has a schema, `JSONValue` otherwise; none for `false`.
         var additional: Structure.AdditionalProperties?
-        if case .schema(let values)? = schema.additionalProperties?.value, !isAnyValue(values) {
+        if let values = additionalPropertiesSchema(schema) {
             var valueType = typeRef(values, suggested: "AdditionalProperty", &nested, context)
             if isNullable(values) { valueType = valueType.optional }
             additional = .init(name: members.claim("additionalProperties"), valueType: valueType)
+        } else if schema.additionalProperties?.value != .allowed(false) {
+            additional = .init(name: members.claim("additionalProperties"), valueType: .json)
         }
         return Structure(
             doc: doc, name: name, properties: properties, additionalProperties: additional,

@@ -9,8 +9,31 @@ public struct DocumentUpload: Codable, Hashable, Sendable {
     public var file: Data
     public var title: String?
 
-    public init(file: Data, title: String? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(file: Data, title: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.file = file
         self.title = title
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case file
+        case title
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.file = try container.decode(Data.self, forKey: .file)
+        self.title = try container.decodeIfPresent(String.self, forKey: .title)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.file, forKey: .file)
+        try container.encodeIfPresent(self.title, forKey: .title)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

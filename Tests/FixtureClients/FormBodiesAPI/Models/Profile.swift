@@ -9,14 +9,32 @@ public struct Profile: Codable, Hashable, Sendable {
     public var displayName: String?
     public var locale: ProfileLocale?
 
-    public init(displayName: String? = nil, locale: ProfileLocale? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(displayName: String? = nil, locale: ProfileLocale? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.displayName = displayName
         self.locale = locale
+        self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case displayName = "display_name"
         case locale
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.displayName = try container.decodeIfPresent(String.self, forKey: .displayName)
+        self.locale = try container.decodeIfPresent(ProfileLocale.self, forKey: .locale)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.displayName, forKey: .displayName)
+        try container.encodeIfPresent(self.locale, forKey: .locale)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 
     public enum ProfileLocale: OpenEnum {

@@ -103,21 +103,76 @@ extension FormBodies {
         public var tags: [String]?
         public var address: Address?
 
-        public init(name: String, age: Int? = nil, newsletter: Bool, tags: [String]? = nil, address: Address? = nil) {
+        /// The object's other members, by name.
+        public var additionalProperties: [String: JSONValue]
+
+        public init(name: String, age: Int? = nil, newsletter: Bool, tags: [String]? = nil, address: Address? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.name = name
             self.age = age
             self.newsletter = newsletter
             self.tags = tags
             self.address = address
+            self.additionalProperties = additionalProperties
+        }
+
+        public enum CodingKeys: String, CodingKey, CaseIterable {
+            case name
+            case age
+            case newsletter
+            case tags
+            case address
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.name = try container.decode(String.self, forKey: .name)
+            self.age = try container.decodeIfPresent(Int.self, forKey: .age)
+            self.newsletter = try container.decode(Bool.self, forKey: .newsletter)
+            self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
+            self.address = try container.decodeIfPresent(Address.self, forKey: .address)
+            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.name, forKey: .name)
+            try container.encodeIfPresent(self.age, forKey: .age)
+            try container.encode(self.newsletter, forKey: .newsletter)
+            try container.encodeIfPresent(self.tags, forKey: .tags)
+            try container.encodeIfPresent(self.address, forKey: .address)
+            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
         }
 
         public struct Address: Codable, Hashable, Sendable {
             public var city: String?
             public var zip: String?
 
-            public init(city: String? = nil, zip: String? = nil) {
+            /// The object's other members, by name.
+            public var additionalProperties: [String: JSONValue]
+
+            public init(city: String? = nil, zip: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.city = city
                 self.zip = zip
+                self.additionalProperties = additionalProperties
+            }
+
+            public enum CodingKeys: String, CodingKey, CaseIterable {
+                case city
+                case zip
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.city = try container.decodeIfPresent(String.self, forKey: .city)
+                self.zip = try container.decodeIfPresent(String.self, forKey: .zip)
+                self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encodeIfPresent(self.city, forKey: .city)
+                try container.encodeIfPresent(self.zip, forKey: .zip)
+                try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
             }
         }
     }
@@ -131,15 +186,19 @@ extension FormBodies {
         public var thumbnails: [MultipartFile]?
         public var crop: Crop?
 
-        public init(userID: Int64, caption: String? = nil, image: MultipartFile, thumbnails: [MultipartFile]? = nil, crop: Crop? = nil) {
+        /// The object's other members, by name.
+        public var additionalProperties: [String: JSONValue]
+
+        public init(userID: Int64, caption: String? = nil, image: MultipartFile, thumbnails: [MultipartFile]? = nil, crop: Crop? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.userID = userID
             self.caption = caption
             self.image = image
             self.thumbnails = thumbnails
             self.crop = crop
+            self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey {
+        public enum CodingKeys: String, CodingKey, CaseIterable {
             case userID = "userId"
             case caption
             case image
@@ -147,13 +206,56 @@ extension FormBodies {
             case crop
         }
 
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.userID = try container.decode(Int64.self, forKey: .userID)
+            self.caption = try container.decodeIfPresent(String.self, forKey: .caption)
+            self.image = try container.decode(MultipartFile.self, forKey: .image)
+            self.thumbnails = try container.decodeIfPresent([MultipartFile].self, forKey: .thumbnails)
+            self.crop = try container.decodeIfPresent(Crop.self, forKey: .crop)
+            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.userID, forKey: .userID)
+            try container.encodeIfPresent(self.caption, forKey: .caption)
+            try container.encode(self.image, forKey: .image)
+            try container.encodeIfPresent(self.thumbnails, forKey: .thumbnails)
+            try container.encodeIfPresent(self.crop, forKey: .crop)
+            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        }
+
         public struct Crop: Codable, Hashable, Sendable {
             public var x: Int?
             public var y: Int?
 
-            public init(x: Int? = nil, y: Int? = nil) {
+            /// The object's other members, by name.
+            public var additionalProperties: [String: JSONValue]
+
+            public init(x: Int? = nil, y: Int? = nil, additionalProperties: [String: JSONValue] = [:]) {
                 self.x = x
                 self.y = y
+                self.additionalProperties = additionalProperties
+            }
+
+            public enum CodingKeys: String, CodingKey, CaseIterable {
+                case x
+                case y
+            }
+
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.x = try container.decodeIfPresent(Int.self, forKey: .x)
+                self.y = try container.decodeIfPresent(Int.self, forKey: .y)
+                self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encodeIfPresent(self.x, forKey: .x)
+                try container.encodeIfPresent(self.y, forKey: .y)
+                try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
             }
         }
     }

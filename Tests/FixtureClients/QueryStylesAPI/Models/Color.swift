@@ -10,15 +10,35 @@ public struct Color: Codable, Hashable, Sendable {
     public var g: Int?
     public var b: Int?
 
-    public init(r: Int? = nil, g: Int? = nil, b: Int? = nil) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(r: Int? = nil, g: Int? = nil, b: Int? = nil, additionalProperties: [String: JSONValue] = [:]) {
         self.r = r
         self.g = g
         self.b = b
+        self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey, CaseIterable {
         case r = "R"
         case g = "G"
         case b = "B"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.r = try container.decodeIfPresent(Int.self, forKey: .r)
+        self.g = try container.decodeIfPresent(Int.self, forKey: .g)
+        self.b = try container.decodeIfPresent(Int.self, forKey: .b)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.r, forKey: .r)
+        try container.encodeIfPresent(self.g, forKey: .g)
+        try container.encodeIfPresent(self.b, forKey: .b)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 }

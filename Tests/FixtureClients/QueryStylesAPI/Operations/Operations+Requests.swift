@@ -52,16 +52,36 @@ extension QueryStyles {
         public var status: Status?
         public var createdAfter: Date?
 
-        public init(type: String? = nil, status: Status? = nil, createdAfter: Date? = nil) {
+        /// The object's other members, by name.
+        public var additionalProperties: [String: JSONValue]
+
+        public init(type: String? = nil, status: Status? = nil, createdAfter: Date? = nil, additionalProperties: [String: JSONValue] = [:]) {
             self.type = type
             self.status = status
             self.createdAfter = createdAfter
+            self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey {
+        public enum CodingKeys: String, CodingKey, CaseIterable {
             case type
             case status
             case createdAfter = "created_after"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.type = try container.decodeIfPresent(String.self, forKey: .type)
+            self.status = try container.decodeIfPresent(Status.self, forKey: .status)
+            self.createdAfter = try container.decodeIfPresent(Date.self, forKey: .createdAfter)
+            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.type, forKey: .type)
+            try container.encodeIfPresent(self.status, forKey: .status)
+            try container.encodeIfPresent(self.createdAfter, forKey: .createdAfter)
+            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
         }
     }
 
@@ -69,9 +89,32 @@ extension QueryStyles {
         public var x: Double
         public var y: Double
 
-        public init(x: Double, y: Double) {
+        /// The object's other members, by name.
+        public var additionalProperties: [String: JSONValue]
+
+        public init(x: Double, y: Double, additionalProperties: [String: JSONValue] = [:]) {
             self.x = x
             self.y = y
+            self.additionalProperties = additionalProperties
+        }
+
+        public enum CodingKeys: String, CodingKey, CaseIterable {
+            case x
+            case y
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.x = try container.decode(Double.self, forKey: .x)
+            self.y = try container.decode(Double.self, forKey: .y)
+            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.x, forKey: .x)
+            try container.encode(self.y, forKey: .y)
+            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
         }
     }
 }

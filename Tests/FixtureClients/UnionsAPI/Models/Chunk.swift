@@ -9,9 +9,32 @@ public struct Chunk: Codable, Hashable, Sendable {
     public var object: Object
     public var text: String
 
-    public init(object: Object, text: String) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(object: Object, text: String, additionalProperties: [String: JSONValue] = [:]) {
         self.object = object
         self.text = text
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case object
+        case text
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(Object.self, forKey: .object)
+        self.text = try container.decode(String.self, forKey: .text)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.object, forKey: .object)
+        try container.encode(self.text, forKey: .text)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 
     public enum Object: OpenEnum {

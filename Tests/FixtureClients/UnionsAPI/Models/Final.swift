@@ -10,10 +10,36 @@ public struct Final: Codable, Hashable, Sendable {
     public var text: String
     public var usage: Int
 
-    public init(object: Object, text: String, usage: Int) {
+    /// The object's other members, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    public init(object: Object, text: String, usage: Int, additionalProperties: [String: JSONValue] = [:]) {
         self.object = object
         self.text = text
         self.usage = usage
+        self.additionalProperties = additionalProperties
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case object
+        case text
+        case usage
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.object = try container.decode(Object.self, forKey: .object)
+        self.text = try container.decode(String.self, forKey: .text)
+        self.usage = try container.decode(Int.self, forKey: .usage)
+        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.object, forKey: .object)
+        try container.encode(self.text, forKey: .text)
+        try container.encode(self.usage, forKey: .usage)
+        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
     }
 
     public typealias Object = Chunk.Object

@@ -42,9 +42,32 @@ public indirect enum Shape: Codable, Hashable, Sendable {
         public var kind: Kind
         public var radius: Double
 
-        public init(kind: Kind, radius: Double) {
+        /// The object's other members, by name.
+        public var additionalProperties: [String: JSONValue]
+
+        public init(kind: Kind, radius: Double, additionalProperties: [String: JSONValue] = [:]) {
             self.kind = kind
             self.radius = radius
+            self.additionalProperties = additionalProperties
+        }
+
+        public enum CodingKeys: String, CodingKey, CaseIterable {
+            case kind
+            case radius
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.kind = try container.decode(Kind.self, forKey: .kind)
+            self.radius = try container.decode(Double.self, forKey: .radius)
+            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.kind, forKey: .kind)
+            try container.encode(self.radius, forKey: .radius)
+            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
         }
 
         public enum Kind: OpenEnum {
@@ -72,9 +95,32 @@ public indirect enum Shape: Codable, Hashable, Sendable {
         public var kind: Kind
         public var side: Double
 
-        public init(kind: Kind, side: Double) {
+        /// The object's other members, by name.
+        public var additionalProperties: [String: JSONValue]
+
+        public init(kind: Kind, side: Double, additionalProperties: [String: JSONValue] = [:]) {
             self.kind = kind
             self.side = side
+            self.additionalProperties = additionalProperties
+        }
+
+        public enum CodingKeys: String, CodingKey, CaseIterable {
+            case kind
+            case side
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.kind = try container.decode(Kind.self, forKey: .kind)
+            self.side = try container.decode(Double.self, forKey: .side)
+            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.kind, forKey: .kind)
+            try container.encode(self.side, forKey: .side)
+            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
         }
 
         public enum Kind: OpenEnum {
