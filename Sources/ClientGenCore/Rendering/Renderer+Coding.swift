@@ -1,13 +1,11 @@
 extension Renderer {
-    /// Hand-written `Codable` where synthesised code would be wrong: `init(from:)` and `encode(to:)`
-    /// for a struct with a catch-all member (the declared properties as synthesised `Codable` would
-    /// handle them, then every other member of the object), and `encode(to:)` alone for a struct with
-    /// a required nullable member (synthesised code leaves a nil out; it must go out as `null`).
+    /// Hand-written `Codable` where synthesised code would be wrong: for a struct with a catch-all
+    /// member (the declared properties as synthesised `Codable` would handle them, then every other
+    /// member of the object), and for one with a required nullable member (synthesised code would
+    /// accept it absent and leave a nil out; it must be there, and go out as `null`).
     func renderCoding(_ structure: Structure, into writer: inout CodeWriter) {
-        if let additional = structure.additionalProperties {
-            writer.blankLine()
-            renderDecoding(structure, additional, into: &writer)
-        }
+        writer.blankLine()
+        renderDecoding(structure, structure.additionalProperties, into: &writer)
         writer.blankLine()
         writer.block("public func encode(to encoder: any Encoder) throws") { writer in
             if !structure.properties.isEmpty {
@@ -25,7 +23,7 @@ extension Renderer {
     }
 
     private func renderDecoding(
-        _ structure: Structure, _ additional: Structure.AdditionalProperties, into writer: inout CodeWriter
+        _ structure: Structure, _ additional: Structure.AdditionalProperties?, into writer: inout CodeWriter
     ) {
         writer.block("public init(from decoder: any Decoder) throws") { writer in
             if !structure.properties.isEmpty {
@@ -33,10 +31,14 @@ extension Renderer {
             }
             for property in structure.properties {
                 let (name, type) = stored(property)
-                let method = type.isOptional ? "decodeIfPresent" : "decode"
-                writer.line("self.\(name) = try container.\(method)(\(SwiftLiteral.type(type.unwrapped)).self, forKey: .\(name))")
+                // A required nullable member must be there, as null or a value: `decode(T?.self, …)`.
+                let decoded = property.encodesNil ? type : type.unwrapped
+                let method = type.isOptional && !property.encodesNil ? "decodeIfPresent" : "decode"
+                writer.line("self.\(name) = try container.\(method)(\(SwiftLiteral.type(decoded)).self, forKey: .\(name))")
             }
-            writer.line("self.\(additional.name) = try decoder.additionalProperties(excluding: CodingKeys.self)")
+            if let additional {
+                writer.line("self.\(additional.name) = try decoder.additionalProperties(excluding: CodingKeys.self)")
+            }
         }
     }
 

@@ -95,18 +95,26 @@ extension Translator {
     func variants(_ schema: Schema) -> [Schema] {
         let members = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
         guard !isConstraintOnly(members) else { return [] }
-        return members.filter { !($0.reference == nil && $0.types == [.null]) }
+        return members.filter { !isNullMember($0) }
+    }
+
+    /// `{type: 'null'}`: a member that only admits null. (3.0's `{allOf: [X], nullable: true}` has
+    /// the null type too, but it is X or null, not a null member.)
+    func isNullMember(_ schema: Schema) -> Bool {
+        schema.reference == nil && schema.types == [.null] && schema.allOf.isEmpty && schema.oneOf.isEmpty
+            && schema.anyOf.isEmpty && schema.properties.isEmpty && schema.enumValues == nil && schema.items == nil
     }
 
     /// Nullable in either style, or through a `{type: 'null'}` member of `oneOf`/`anyOf`.
     /// A `$ref` is as nullable as what it names (`note: {$ref: NullableText}` may be null), so the
-    /// optional is added where the reference is used, never baked into the component's alias.
-    func isNullable(_ schema: Schema) -> Bool {
+    /// optional is added where the reference is used, never baked into the component's alias; a
+    /// union is as nullable as any of its variants.
+    func isNullable(_ schema: Schema, depth: Int = 0) -> Bool {
         var current = schema
         for _ in 0..<16 {
-            if current.isNullable || (current.oneOf + current.anyOf).contains(where: { $0.reference == nil && $0.types == [.null] }) {
-                return true
-            }
+            if current.isNullable || (current.oneOf + current.anyOf).contains(where: isNullMember) { return true }
+            let members = variants(current)
+            if members.count > 1, depth < 8 { return members.contains { isNullable($0, depth: depth + 1) } }
             if let reference = current.reference, let target = component(reference) {
                 current = target
             } else if current.allOf.count == 1, current.properties.isEmpty, current.oneOf.isEmpty, current.anyOf.isEmpty,

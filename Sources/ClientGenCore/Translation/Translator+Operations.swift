@@ -141,6 +141,8 @@ extension Translator {
             return parameterKind(target, depth: depth + 1)
         }
         if schema.allOf.count == 1, schema.properties.isEmpty { return parameterKind(schema.allOf[0], depth: depth + 1) }
+        // The open-enum idiom is one string (an open enum, or the component enum it aliases).
+        if openEnumIdiom(schema) != nil { return .single }
         let members = variants(schema)
         if members.count == 1, schema.properties.isEmpty { return parameterKind(members[0], depth: depth + 1) }
         if members.isEmpty, isObjectStruct(schema), let object = flattenedObject(schema) {

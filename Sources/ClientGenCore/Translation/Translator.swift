@@ -139,13 +139,11 @@ struct Translator {
 
         // A component enum is the declaration every inline copy of its values aliases.
         for component in document.components.schemas where component.schema.reference == nil && !component.schema.deprecated {
-            let enumeration: (rawType: String, cases: [OpenEnum.Case])?
-            if case .cases(let cases)? = openEnumIdiom(component.schema) {
-                enumeration = ("String", cases)
-            } else {
-                enumeration = isObjectStruct(component.schema) ? nil : enumCases(component.schema)
-            }
-            if let (rawType, cases) = enumeration, let name = componentNames[component.name] {
+            // What `componentDeclaration` declares: the shape inside a one-member allOf or a union with null.
+            let core = unwrapped(component.schema)
+            if core.reference == nil, !isObjectStruct(core), let (rawType, cases) = enumeration(core),
+                let name = componentNames[component.name]
+            {
                 let shape = EnumShape(rawType: rawType, cases: cases)
                 if memo.sharedDeclarations[shape] == nil { memo.sharedDeclarations[shape] = name }
             }
@@ -527,9 +525,8 @@ struct Translator {
     /// rather than naming one: only these need a name in the enclosing scope.
     func isInlineShape(_ schema: Schema) -> Bool {
         guard schema.reference == nil else { return false }
-        if case .cases? = openEnumIdiom(schema) { return true }
         if variants(schema).count > 1, schema.properties.isEmpty, schema.allOf.isEmpty { return true }
-        return enumCases(schema) != nil || isObjectStruct(schema)
+        return enumeration(schema) != nil || isObjectStruct(schema)
     }
 
     /// Declares an inline object, enum or union under exactly `name` in `nested`; the caller has
@@ -538,16 +535,11 @@ struct Translator {
         _ schema: Schema, name: String, _ nested: inout NestedTypes, _ context: TypeContext, doc: DocComment? = nil
     ) -> TypeRef {
         let doc = doc ?? DocText.comment(DocText.summaryAndDescription(schema.title, schema.description))
-        var enumeration: (rawType: String, cases: [OpenEnum.Case])?
-        if case .cases(let cases)? = openEnumIdiom(schema) {
-            enumeration = ("String", cases)
-        } else if variants(schema).count > 1, schema.properties.isEmpty, schema.allOf.isEmpty {
+        if openEnumIdiom(schema) == nil, variants(schema).count > 1, schema.properties.isEmpty, schema.allOf.isEmpty {
             nested.declarations.append(.oneOf(oneOfEnum(schema, name: name, doc: doc, path: nested.path + [name], context)))
             return .named(name)
-        } else {
-            enumeration = enumCases(schema)
         }
-        if let (rawType, cases) = enumeration {
+        if let (rawType, cases) = enumeration(schema) {
             nested.declarations.append(shared(
                 .openEnum(OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases)), name: name, doc: doc,
                 shape: EnumShape(rawType: rawType, cases: cases), in: nested.path, context))
@@ -676,6 +668,12 @@ struct Translator {
             return "Int"
         }
         return nil
+    }
+
+    /// The open enum a schema declares: the open-enum idiom's values, or its own string or integer enum.
+    func enumeration(_ schema: Schema) -> (rawType: String, cases: [OpenEnum.Case])? {
+        if case .cases(let cases)? = openEnumIdiom(schema) { return ("String", cases) }
+        return enumCases(schema)
     }
 
     /// Cases for a string or integer enum (null entries skipped), or nil when the schema is neither.

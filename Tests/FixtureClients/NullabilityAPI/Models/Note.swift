@@ -38,9 +38,9 @@ public struct Note: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.id = try container.decode(String.self, forKey: .id)
-        self.title = try container.decodeIfPresent(String.self, forKey: .title)
-        self.due = try container.decodeIfPresent(Due.self, forKey: .due)
-        self.archivedAt = try container.decodeIfPresent(Timestamp.self, forKey: .archivedAt)
+        self.title = try container.decode(String?.self, forKey: .title)
+        self.due = try container.decode(Due?.self, forKey: .due)
+        self.archivedAt = try container.decode(Timestamp?.self, forKey: .archivedAt)
         self.labels = try container.decodeIfPresent([Label?].self, forKey: .labels)
         self.reminder = try container.decodeIfPresent(Nullable<Reminder>.self, forKey: .reminder)
         self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
