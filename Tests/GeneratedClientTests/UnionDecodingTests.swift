@@ -72,4 +72,16 @@ struct UnionDecodingTests {
             #expect(try Self.reencoded(thing) == Self.json(body))
         }
     }
+
+    /// A variant decodes through the client's decoder: a `Date` reads an ISO 8601 string only, so an
+    /// integer is the integer variant (not a date 1734537437 seconds after 2001).
+    @Test func aDateTimeVariantDoesNotTakeANumber() throws {
+        let decoder = APIClient.Configuration.defaultDecoder()
+        let seconds = try decoder.decode(Moment.self, from: Data("1734537437".utf8))
+        #expect(seconds == .integer(1_734_537_437))
+        let text = try decoder.decode(Moment.self, from: Data(#""2024-12-18T15:57:17Z""#.utf8))
+        guard case .string(let date) = text else { Issue.record("decoded as \(text)"); return }
+        #expect(date == Date(timeIntervalSince1970: 1_734_537_437))
+        #expect(try Self.reencoded(seconds) == .integer(1_734_537_437))
+    }
 }

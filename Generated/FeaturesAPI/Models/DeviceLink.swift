@@ -15,19 +15,20 @@ public indirect enum DeviceLink: Codable, Hashable, Sendable {
     case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
-        if let value = try? DeviceReference(from: decoder) {
-            self = .deviceReference(value)
+        let value = try decoder.singleValueContainer()
+        if let decoded = try? value.decode(DeviceReference.self) {
+            self = .deviceReference(decoded)
             return
         }
-        if let value = try? UUID(from: decoder) {
-            self = .string(value)
+        if let decoded = try? value.decode(UUID.self) {
+            self = .string(decoded)
             return
         }
-        if let value = try? Int(from: decoder) {
-            self = .integer(value)
+        if let decoded = try? value.decode(Int.self) {
+            self = .integer(decoded)
             return
         }
-        self = .unknown(try JSONValue(from: decoder))
+        self = .unknown(try value.decode(JSONValue.self))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -180,25 +180,28 @@ public struct Renderer: Sendable {
             writer.line("/// A value that matches none of the variants this version of the description lists.")
             writer.line("case unknown(JSONValue)")
             writer.blankLine()
+            // Each variant through a container, not `T(from:)`: the decoder's strategies then apply, so
+            // a `Date` variant reads an ISO 8601 string, never a number as seconds since 2001.
             writer.block("public init(from decoder: any Decoder) throws") { writer in
+                writer.line("let value = try decoder.singleValueContainer()")
                 if oneOf.discriminator != nil {
                     writer.line("let container = try decoder.container(keyedBy: DiscriminatorKeys.self)")
                     writer.switchBlock("switch try container.decodeIfPresent(String.self, forKey: .discriminator)") { writer in
                         for oneOfCase in oneOf.cases where !oneOfCase.discriminatorValues.isEmpty {
                             let values = oneOfCase.discriminatorValues.map(SwiftLiteral.string).joined(separator: ", ")
-                            writer.line("case \(values): self = .\(oneOfCase.name)(try \(SwiftLiteral.type(oneOfCase.type))(from: decoder))")
+                            writer.line("case \(values): self = .\(oneOfCase.name)(try value.decode(\(SwiftLiteral.type(oneOfCase.type)).self))")
                         }
-                        writer.line("default: self = .unknown(try JSONValue(from: decoder))")
+                        writer.line("default: self = .unknown(try value.decode(JSONValue.self))")
                     }
                 } else {
                     for oneOfCase in oneOf.decodingOrder.map({ oneOf.cases[$0] }) {
-                        let known = oneOfCase.isUnion ? ", !value.isUnknown" : ""
-                        writer.block("if let value = try? \(SwiftLiteral.type(oneOfCase.type))(from: decoder)\(known)") { writer in
-                            writer.line("self = .\(oneOfCase.name)(value)")
+                        let known = oneOfCase.isUnion ? ", !decoded.isUnknown" : ""
+                        writer.block("if let decoded = try? value.decode(\(SwiftLiteral.type(oneOfCase.type)).self)\(known)") { writer in
+                            writer.line("self = .\(oneOfCase.name)(decoded)")
                             writer.line("return")
                         }
                     }
-                    writer.line("self = .unknown(try JSONValue(from: decoder))")
+                    writer.line("self = .unknown(try value.decode(JSONValue.self))")
                 }
             }
             writer.blankLine()

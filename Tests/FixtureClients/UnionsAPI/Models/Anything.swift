@@ -13,19 +13,20 @@ public indirect enum Anything: Codable, Hashable, Sendable {
     case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
-        if let value = try? EventAlias(from: decoder), !value.isUnknown {
-            self = .eventAlias(value)
+        let value = try decoder.singleValueContainer()
+        if let decoded = try? value.decode(EventAlias.self), !decoded.isUnknown {
+            self = .eventAlias(decoded)
             return
         }
-        if let value = try? Shape(from: decoder), !value.isUnknown {
-            self = .shape(value)
+        if let decoded = try? value.decode(Shape.self), !decoded.isUnknown {
+            self = .shape(decoded)
             return
         }
-        if let value = try? [Shape](from: decoder) {
-            self = .array(value)
+        if let decoded = try? value.decode([Shape].self) {
+            self = .array(decoded)
             return
         }
-        self = .unknown(try JSONValue(from: decoder))
+        self = .unknown(try value.decode(JSONValue.self))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -12,15 +12,16 @@ public indirect enum Completion: Codable, Hashable, Sendable {
     case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
-        if let value = try? Final(from: decoder) {
-            self = .final(value)
+        let value = try decoder.singleValueContainer()
+        if let decoded = try? value.decode(Final.self) {
+            self = .final(decoded)
             return
         }
-        if let value = try? Chunk(from: decoder) {
-            self = .chunk(value)
+        if let decoded = try? value.decode(Chunk.self) {
+            self = .chunk(decoded)
             return
         }
-        self = .unknown(try JSONValue(from: decoder))
+        self = .unknown(try value.decode(JSONValue.self))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -12,11 +12,12 @@ public indirect enum Shape: Codable, Hashable, Sendable {
     case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
+        let value = try decoder.singleValueContainer()
         let container = try decoder.container(keyedBy: DiscriminatorKeys.self)
         switch try container.decodeIfPresent(String.self, forKey: .discriminator) {
-        case "circle": self = .circle(try Circle(from: decoder))
-        case "square": self = .square(try Square(from: decoder))
-        default: self = .unknown(try JSONValue(from: decoder))
+        case "circle": self = .circle(try value.decode(Circle.self))
+        case "square": self = .square(try value.decode(Square.self))
+        default: self = .unknown(try value.decode(JSONValue.self))
         }
     }
 

@@ -13,12 +13,13 @@ public indirect enum StreamEvent: Codable, Hashable, Sendable {
     case unknown(JSONValue)
 
     public init(from decoder: any Decoder) throws {
+        let value = try decoder.singleValueContainer()
         let container = try decoder.container(keyedBy: DiscriminatorKeys.self)
         switch try container.decodeIfPresent(String.self, forKey: .discriminator) {
-        case "message.start": self = .messageStart(try MessageStart(from: decoder))
-        case "message.delta": self = .messageDelta(try MessageDelta(from: decoder))
-        case "message.stop": self = .messageStop(try MessageStop(from: decoder))
-        default: self = .unknown(try JSONValue(from: decoder))
+        case "message.start": self = .messageStart(try value.decode(MessageStart.self))
+        case "message.delta": self = .messageDelta(try value.decode(MessageDelta.self))
+        case "message.stop": self = .messageStop(try value.decode(MessageStop.self))
+        default: self = .unknown(try value.decode(JSONValue.self))
         }
     }
 
