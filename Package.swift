@@ -98,8 +98,11 @@ let package = Package(
         .target(name: "FormBodiesAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/FormBodiesAPI"),
         .target(name: "UnionsAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/UnionsAPI"),
         .target(name: "NullabilityAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/NullabilityAPI"),
+        .target(name: "InferredJobsAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/InferredJobsAPI"),
+        .target(name: "InferredPagesAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/InferredPagesAPI"),
         .testTarget(name: "GeneratedClientTests", dependencies: [
             "BrevoAPI", "InstantlyAPI", "FeaturesAPI", "TestHTTPServer", "QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI", "UnionsAPI", "NullabilityAPI",
+            "InferredJobsAPI", "InferredPagesAPI",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
     ],

@@ -10,6 +10,10 @@ import YAML
 ///     output: Generated/BrevoAPI
 ///     names:                       # optional, see `NameOverrides`
 ///       schemas: {GetProcesses_200_response: ProcessPage}
+///     inference:                   # optional, see `InferenceSettings`
+///       skip: [moveLeads]          # nothing inferred for these operations
+///       x-pagination:              # corrections by operationId, written like the extensions
+///         listLeads: {style: cursor, cursor: starting_after, next: next_starting_after}
 /// ```
 public struct Configuration: Hashable, Sendable {
     public struct Client: Hashable, Sendable {
@@ -19,17 +23,22 @@ public struct Configuration: Hashable, Sendable {
         public var output: String
         public var namespace: String?
         public var names: NameOverrides
+        public var inference: InferenceSettings
 
-        public init(spec: String, module: String, output: String, namespace: String? = nil, names: NameOverrides = NameOverrides()) {
+        public init(
+            spec: String, module: String, output: String, namespace: String? = nil, names: NameOverrides = NameOverrides(),
+            inference: InferenceSettings = InferenceSettings()
+        ) {
             self.spec = spec
             self.module = module
             self.output = output
             self.namespace = namespace
             self.names = names
+            self.inference = inference
         }
 
         public var options: GeneratorOptions {
-            GeneratorOptions(moduleName: module, namespace: namespace, specPath: spec, names: names)
+            GeneratorOptions(moduleName: module, namespace: namespace, specPath: spec, names: names, inference: inference)
         }
     }
 
@@ -59,8 +68,8 @@ public struct Configuration: Hashable, Sendable {
                 fail("expected a client to be a mapping, found a \(item.kindName)", item)
                 continue
             }
-            for pair in item.mapping ?? [] where !["spec", "module", "output", "namespace", "names"].contains(pair.key.scalar ?? "") {
-                fail("unknown key '\(pair.key.scalar ?? "")'", pair.key, hint: "use spec, module, output, namespace or names")
+            for pair in item.mapping ?? [] where !["spec", "module", "output", "namespace", "names", "inference"].contains(pair.key.scalar ?? "") {
+                fail("unknown key '\(pair.key.scalar ?? "")'", pair.key, hint: "use spec, module, output, namespace, names or inference")
             }
             var values: [String: String] = [:]
             for key in ["spec", "module", "output"] {
@@ -75,9 +84,76 @@ public struct Configuration: Hashable, Sendable {
             }
             guard let spec = values["spec"], let module = values["module"], let output = values["output"] else { continue }
             let names = item["names"].map { NameOverrides.read($0, diagnostics: &diagnostics) } ?? NameOverrides()
-            clients.append(Client(spec: spec, module: module, output: output, namespace: item["namespace"]?.scalar, names: names))
+            let inference = item["inference"].map { InferenceSettings.read($0, diagnostics: &diagnostics) } ?? InferenceSettings()
+            clients.append(Client(
+                spec: spec, module: module, output: output, namespace: item["namespace"]?.scalar, names: names, inference: inference))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (Configuration(clients: clients), diagnostics)
+    }
+}
+
+extension InferenceSettings {
+    /// Reads a configuration's `inference:` entry:
+    ///
+    /// ```yaml
+    /// inference:
+    ///   jobs: false                  # infer no jobs (default true)
+    ///   pagination: false            # infer no paged lists (default true)
+    ///   skip: [moveLeads]            # nothing inferred for these operations
+    ///   x-job-status:                # corrections by operationId, written like the extension
+    ///     moveLeads: {operation: getBackgroundJob, parameter: id, id: id, status: status, success: [success]}
+    ///   x-pagination:
+    ///     listLeads: {style: cursor, cursor: starting_after, next: next_starting_after}
+    /// ```
+    public static func read(_ node: Node, diagnostics: inout [Diagnostic]) -> InferenceSettings {
+        var settings = InferenceSettings()
+        func fail(_ message: String, _ node: Node, hint: String? = nil) {
+            diagnostics.append(Diagnostic(.error, message, at: node.mark, hint: hint))
+        }
+        guard let pairs = node.mapping else {
+            fail("expected 'inference' to be a mapping, found a \(node.kindName)", node,
+                 hint: "e.g. `inference: {skip: [moveLeads]}`")
+            return settings
+        }
+        for pair in pairs {
+            let key = pair.key.scalar ?? ""
+            switch key {
+            case "jobs", "pagination":
+                guard let value = pair.value.bool else {
+                    fail("expected '\(key)' to be true or false", pair.value)
+                    continue
+                }
+                if key == "jobs" { settings.jobs = value } else { settings.pagination = value }
+            case "skip":
+                guard let items = pair.value.sequence, items.allSatisfy({ $0.scalar != nil }) else {
+                    fail("expected 'skip' to be a list of operationIds", pair.value, hint: "e.g. `skip: [moveLeads]`")
+                    continue
+                }
+                settings.skip = Set(items.compactMap(\.scalar))
+                settings.marks.merge(items.map { ($0.scalar!, $0.mark) }, uniquingKeysWith: { first, _ in first })
+            case "x-job-status", "x-pagination":
+                guard let entries = pair.value.mapping else {
+                    fail("expected '\(key)' to map operationIds to corrections", pair.value)
+                    continue
+                }
+                for entry in entries {
+                    guard let operationID = entry.key.scalar else { continue }
+                    settings.marks[operationID] = settings.marks[operationID] ?? entry.key.mark
+                    if key == "x-job-status" {
+                        let (link, found) = JobStatusLink.read(entry.value)
+                        diagnostics += found
+                        if let link { settings.jobLinks[operationID] = link }
+                    } else {
+                        let (link, found) = PaginationLink.read(entry.value)
+                        diagnostics += found
+                        if let link { settings.paginationLinks[operationID] = link }
+                    }
+                }
+            default:
+                fail("unknown key '\(key)'", pair.key, hint: "use jobs, pagination, skip, x-job-status or x-pagination")
+            }
+        }
+        return settings
     }
 }

@@ -20,6 +20,8 @@ public struct GenerationResult: Sendable {
     public var inputs: [String] = []
     /// The declarations the files were rendered from (empty when an error stopped generation).
     public var declarations: [SwiftFile] = []
+    /// Every job and paged list, declared or inferred, with its evidence (`clientgen plan --explain`).
+    public var inferences: [Inference] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -56,7 +58,10 @@ public enum Generator {
             .sorted { $0.path < $1.path }
         let all = diagnostics + translator.diagnostics
         var result = GenerationResult(files: all.hasErrors ? [] : files, diagnostics: all)
-        if !all.hasErrors { result.declarations = swiftFiles }
+        if !all.hasErrors {
+            result.declarations = swiftFiles
+            result.inferences = translator.inferences
+        }
         return result
     }
 

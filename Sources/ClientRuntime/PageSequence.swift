@@ -29,13 +29,25 @@ public struct PageSequence<Page: Sendable, Item: Sendable>: AsyncSequence, Senda
         /// The request for the next page; nil once the last page was returned or an error thrown.
         var upcoming: Request<Page>?
 
+        /// Why there is no next request (e.g. a next link outside the server URL), thrown by the
+        /// call after the page it came with was returned.
+        var failure: (any Error)?
+
         public mutating func next() async throws -> Page? {
+            if let failure {
+                self.failure = nil
+                throw failure
+            }
             guard let request = upcoming else { return nil }
             upcoming = nil
             try Task.checkCancellation()
-            let page = try await client.send(request)
-            upcoming = pagination.next(request, page)
-            return page
+            let response = try await client.response(for: request)
+            do {
+                upcoming = try pagination.advance(.init(request: request, response: response, serverURL: client.serverURL))
+            } catch {
+                failure = error
+            }
+            return response.value
         }
     }
 }

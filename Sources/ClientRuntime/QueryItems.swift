@@ -1,3 +1,5 @@
+import Foundation
+
 /// One query item. `value` is the text before percent-encoding; `percentEncodedValue` is what
 /// goes on the wire (for a non-exploded array, the separating commas stay literal).
 public struct QueryItem: Hashable, Sendable {
@@ -9,6 +11,13 @@ public struct QueryItem: Hashable, Sendable {
         self.name = name
         self.value = value
         self.percentEncodedValue = PercentEncoding.encodeAllButUnreserved(value)
+    }
+
+    /// An item as it came in a URL: `value` decoded, the wire form kept exactly as received.
+    init(name: String, value: String, percentEncodedValue: String) {
+        self.name = name
+        self.value = value
+        self.percentEncodedValue = percentEncodedValue
     }
 
     /// Values joined by `separator`, which goes on the wire as `encodedSeparator`.
@@ -62,6 +71,16 @@ public struct QueryItems: Hashable, Sendable {
     }
 
     public var isEmpty: Bool { items.isEmpty }
+
+    /// The items of a percent-encoded query string (`a=1&b=x%20y`), values kept as sent.
+    init(parsing query: String) {
+        items = query.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(parts[0]).removingPercentEncoding ?? String(parts[0])
+            let encoded = parts.count > 1 ? String(parts[1]) : ""
+            return QueryItem(name: name, value: encoded.removingPercentEncoding ?? encoded, percentEncodedValue: encoded)
+        }
+    }
 
     /// Appends `name=value`; a nil value appends nothing.
     public mutating func append<V: ParameterValue>(_ name: String, _ value: V?) {

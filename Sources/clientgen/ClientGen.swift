@@ -129,6 +129,12 @@ struct Generate: ParsableCommand {
             let client = resolved.client
             let summary = try OutputFolder(path: client.output).write(result.files)
             Console.info("\(client.module): read \(Console.list(result.inputs)); \(result.files.count) files in \(client.output) (\(summary))")
+            let jobs = result.inferences.filter { $0.kind == .job }.count
+            let paged = result.inferences.filter { $0.kind == .paged }.count
+            if !result.inferences.isEmpty {
+                Console.info("  \(jobs) job\(jobs == 1 ? "" : "s"), \(paged) paged list\(paged == 1 ? "" : "s"):")
+                for inference in result.inferences { Console.info("    \(inference.line)") }
+            }
             if let typeMap {
                 try Self.write(TypeMap(module: client.module, files: result.declarations), to: typeMap)
             }

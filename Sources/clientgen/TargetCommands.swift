@@ -47,12 +47,15 @@ struct TargetOptions: ParsableArguments {
                 bytes: Array(spec), file: client.specFile,
                 files: .folder(URL(fileURLWithPath: client.specFile).deletingLastPathComponent()))
             let options = GeneratorOptions(
-                moduleName: module, namespace: client.namespace, specPath: client.spec, names: client.names)
+                moduleName: module, namespace: client.namespace, specPath: client.spec, names: client.names,
+                inference: client.inference)
             var files: [GeneratedFile] = []
+            var inferences: [Inference] = []
             var diagnostics = read.diagnostics
             if let document = read.document, !read.diagnostics.hasErrors {
                 let result = Generator.generate(document: document, options: options, diagnostics: read.diagnostics)
                 files = result.files
+                inferences = result.inferences
                 diagnostics = result.diagnostics
             }
             Console.print(printWarnings ? diagnostics : diagnostics.filter { $0.severity == .error })
@@ -61,7 +64,7 @@ struct TargetOptions: ParsableArguments {
                 continue
             }
             planned.append(TargetPlan.Client(
-                client: client, files: files, inputs: read.sources.map(\.displayPath), root: outputRoot))
+                client: client, files: files, inputs: read.sources.map(\.displayPath), inferences: inferences, root: outputRoot))
         }
         if failed {
             throw CLIError("\(config): generation failed for target '\(module)'; nothing was written")
@@ -86,9 +89,11 @@ enum TargetPlan {
         var topLevelNames: Set<String>
         /// The spec and every file its `$ref`s name, as absolute paths.
         var inputs: [String]
+        var inferences: [Inference]
 
-        init(client: TargetConfiguration.Client, files: [GeneratedFile], inputs: [String], root: String) {
+        init(client: TargetConfiguration.Client, files: [GeneratedFile], inputs: [String], inferences: [Inference], root: String) {
             spec = client.spec
+            self.inferences = inferences
             specFile = client.specFile
             self.inputs = inputs.isEmpty ? [client.specFile] : inputs
             mark = client.mark
@@ -148,16 +153,61 @@ enum TargetPlan {
 
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Prints what `generate-target` reads and writes: `input <path>` and `output <path>` lines (for the build plugin).")
+        abstract: "Prints what would be generated: `input <path>` and `output <path>` lines, and with --explain every job and paged list with its evidence.",
+        discussion: """
+            With --output-root (the build plugin's form), plans a target's clientgen.yaml given by --config and --module. \
+            Otherwise plans like `generate`: the configuration's clients, or the one given by --spec, --module and --output.
+            """)
 
-    @OptionGroup var target: TargetOptions
+    @Option(name: .long, help: "The configuration file (a target's clientgen.yaml with --output-root).")
+    var config: String = "clientgen.yaml"
+
+    @Option(name: .long, help: "The module: the target's name with --output-root, else the module for --spec.")
+    var module: String?
+
+    @Option(name: .customLong("output-root"), help: "The build plugin's folder that receives one subfolder per spec.")
+    var outputRoot: String?
+
+    @Option(name: .long, help: "Plan one description instead of the configuration's list (with --module and --output).")
+    var spec: String?
+
+    @Option(name: .long, help: "The output folder for --spec.")
+    var output: String?
+
+    @Flag(name: .long, help: "Also print one line per job and paged list, declared or inferred, with its evidence.")
+    var explain = false
+
+    func validate() throws {
+        if outputRoot != nil {
+            guard module != nil else { throw ValidationError("--output-root goes with --module, the target's name") }
+            guard spec == nil, output == nil else { throw ValidationError("--output-root plans a target's clientgen.yaml; leave out --spec and --output") }
+        }
+    }
 
     func run() throws {
-        let clients = try target.plan(printWarnings: false)
-        let config = URL(fileURLWithPath: target.config).standardized.path
-        // Files that `$ref`s name are inputs too, so editing one reruns the generator.
-        let lines = ["input \(config)"] + clients.flatMap(\.inputs).map { "input \($0)" }
-            + clients.flatMap(\.outputPaths).map { "output \($0)" }
+        if let outputRoot, let module {
+            let target = try TargetOptions.parse(["--config", config, "--module", module, "--output-root", outputRoot])
+            let clients = try target.plan(printWarnings: explain)
+            let config = URL(fileURLWithPath: target.config).standardized.path
+            // Files that `$ref`s name are inputs too, so editing one reruns the generator.
+            var lines = ["input \(config)"] + clients.flatMap(\.inputs).map { "input \($0)" }
+                + clients.flatMap(\.outputPaths).map { "output \($0)" }
+            if explain { lines += clients.flatMap(\.inferences).map { "explain \($0.line)" } }
+            FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+            return
+        }
+        var arguments = ["--config", config]
+        if let spec { arguments += ["--spec", spec] }
+        if let module { arguments += ["--module", module] }
+        if let output { arguments += ["--output", output] }
+        let source = try SourceOptions.parse(arguments)
+        var lines: [String] = []
+        for resolved in try source.clients() {
+            let result = try source.generate(resolved)
+            lines += result.inputs.map { "input \($0)" }
+            lines += result.files.map { "output \(resolved.client.output)/\($0.path)" }
+            if explain { lines += result.inferences.map { "explain \($0.line)" } }
+        }
         FileHandle.standardOutput.write(Data(lines.map { $0 + "\n" }.joined().utf8))
     }
 }

@@ -25,13 +25,14 @@ struct TargetConfiguration {
         var namespace: String?
         var output: String?
         var names: NameOverrides
+        var inference: InferenceSettings
         /// The `- spec: …` item, for diagnostics that concern the whole client.
         var mark: Mark
     }
 
     var clients: [Client]
 
-    static let keys = ["spec", "namespace", "output", "module", "names"]
+    static let keys = ["spec", "namespace", "output", "module", "names", "inference"]
 
     /// Reads the configuration; every problem is reported with its position.
     static func read(bytes: [UInt8], file: String, module: String) -> (TargetConfiguration?, [Diagnostic]) {
@@ -88,11 +89,12 @@ struct TargetConfiguration {
                      hint: "leave 'module' out: the build plugin always generates into the target that holds clientgen.yaml")
             }
             let names = item["names"].map { NameOverrides.read($0, diagnostics: &diagnostics) } ?? NameOverrides()
+            let inference = item["inference"].map { InferenceSettings.read($0, diagnostics: &diagnostics) } ?? InferenceSettings()
             guard let spec else { continue }
             clients.append(Client(
                 spec: spec,
                 specFile: folder.appendingPathComponent(spec).standardized.path,
-                namespace: namespace, output: output, names: names, mark: item.mark))
+                namespace: namespace, output: output, names: names, inference: inference, mark: item.mark))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (TargetConfiguration(clients: clients), diagnostics)

@@ -5,7 +5,8 @@ import Testing
 
 /// One small description per construct (`Fixtures/<name>.yaml`) with the exact Swift it must
 /// produce (`Fixtures/<name>.swift.txt`, every generated file under a `// MARK: - File <path>` line)
-/// and the exact diagnostics (`Fixtures/<name>.diagnostics.txt`, absent when there are none).
+/// and the exact diagnostics (`Fixtures/<name>.diagnostics.txt`, absent when there are none), and
+/// the jobs and paged lists it explains (`Fixtures/<name>.explain.txt`, absent when there are none).
 /// A description spread over several files is a folder, `Fixtures/<name>/openapi.yaml` and the files
 /// it refers to, with the expected text beside the folder as for a single file. `<name>.names.yaml`,
 /// when present, holds a `names:` table of Swift names (as `clientgen --names` reads it).
@@ -45,6 +46,7 @@ import Testing
         let diagnostics = (namesDiagnostics + result.diagnostics).map(\.description).joined(separator: "\n")
         try compare(swift, with: name + ".swift.txt")
         try compare(diagnostics, with: name + ".diagnostics.txt", optional: true)
+        try compare(result.inferences.map { $0.line + "\n" }.joined(), with: name + ".explain.txt", optional: true)
     }
 
     private func compare(_ actual: String, with fileName: String, optional: Bool = false) throws {

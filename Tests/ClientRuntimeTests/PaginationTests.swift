@@ -114,14 +114,18 @@ import TestHTTPServer
         }
     }
 
-    @Test func cursorStopsWhenTheServerRepeatsItself() {
+    @Test func cursorStopsWhenTheServerRepeatsItself() throws {
         var query = QueryItems()
         query.append("starting_after", "x")
         let request = Request<LeadPage>(operationID: "listLeads", method: .get, path: "/leads", query: query, response: .json)
         let pagination = Pagination<LeadPage, String>.cursor(request, parameter: "starting_after", items: \.items, cursor: \.nextStartingAfter)
-        #expect(pagination.next(request, LeadPage(items: ["a"], nextStartingAfter: "x")) == nil)
-        #expect(pagination.next(request, LeadPage(items: ["a"], nextStartingAfter: nil)) == nil)
-        #expect(pagination.next(request, LeadPage(items: ["a"], nextStartingAfter: "y"))?.query["starting_after"] == "y")
+        func next(_ page: LeadPage) throws -> Request<LeadPage>? {
+            let response = APIResponse(value: page, status: 200, headers: [], data: Data())
+            return try pagination.advance(.init(request: request, response: response, serverURL: URL(string: "https://api.example.com")!))
+        }
+        #expect(try next(LeadPage(items: ["a"], nextStartingAfter: "x")) == nil)
+        #expect(try next(LeadPage(items: ["a"], nextStartingAfter: nil)) == nil)
+        #expect(try next(LeadPage(items: ["a"], nextStartingAfter: "y"))?.query["starting_after"] == "y")
     }
 
     @Test func querySetReplacesInPlaceOrRemoves() {

@@ -10,6 +10,8 @@ public struct JobFactory: Hashable, Sendable {
     public var statusBuilder: String
     public var statusArgumentLabel: String
     public var statusArgument: String
+    /// The started response's id is optional: the factory returns nil when it is absent.
+    public var optionalID: Bool = false
     public var snapshotType: TypeRef
     /// Swift expressions over `snapshot`: its status as a String, and its progress as a Double?.
     public var statusExpression: String
@@ -21,10 +23,18 @@ public struct JobFactory: Hashable, Sendable {
 /// `static func getProcessesPaginated(…) -> Pagination<GetProcesses, GetProcess>`.
 public struct PaginationBuilder: Hashable, Sendable {
     public enum Style: Hashable, Sendable {
-        /// Query parameter names, and an expression over `page` giving the total count, if known.
-        case offset(limit: String, offset: String, total: String?)
+        /// Query parameter names, and expressions over `page` giving the total count and whether
+        /// more pages follow, if known.
+        case offset(limit: String, offset: String, total: String?, hasMore: String?)
+        /// The page-number parameter, the page size one, and expressions over `page` giving the
+        /// number of pages and whether more follow, if known.
+        case page(parameter: String, size: String?, totalPages: String?, hasMore: String?)
         /// The query parameter to set and an expression over `page` giving the next cursor.
         case cursor(parameter: String, next: String)
+        /// An expression over `page` giving the next page's URL.
+        case link(next: String)
+        /// RFC 8288 `Link: <…>; rel="next"` response headers.
+        case header
     }
 
     public struct Argument: Hashable, Sendable {

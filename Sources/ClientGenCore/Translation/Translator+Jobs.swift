@@ -38,6 +38,77 @@ extension Translator {
         return nil
     }
 
+    /// A member reached through nested objects (`links.next`, `data.attributes.status`), as the
+    /// generated structs name each step.
+    struct FieldPath {
+        var steps: [PropertyInfo]
+        /// The wire path, `links.next`.
+        var name: String
+        var schema: Schema { steps[steps.count - 1].schema }
+        /// Whether the expression is optional (any step is).
+        var optional: Bool { steps.contains(where: \.optional) }
+        var lastOptional: Bool { steps[steps.count - 1].optional }
+
+        /// `root.links?.next`: optional chaining after every optional step but the last.
+        func expression(_ root: String) -> String {
+            var text = root
+            for (index, step) in steps.enumerated() {
+                text += "." + step.read
+                if index < steps.count - 1 && step.optional { text += "?" }
+            }
+            return text
+        }
+    }
+
+    /// A member by its wire name, or by a dotted path into nested objects when no member has that name.
+    func field(_ name: String, of schema: Schema) -> FieldPath? {
+        if let info = property(name, of: schema) { return FieldPath(steps: [info], name: name) }
+        let components = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard components.count > 1, !components.contains(where: \.isEmpty) else { return nil }
+        var steps: [PropertyInfo] = []
+        var current = schema
+        for component in components {
+            guard let info = property(component, of: current) else { return nil }
+            steps.append(info)
+            current = info.schema
+        }
+        return FieldPath(steps: steps, name: name)
+    }
+
+    /// The Swift type a scalar schema becomes (`String`, `UUID`, `Int64`, …); nil for anything else.
+    func scalarType(_ schema: Schema) -> String? {
+        let target = resolved(schema)
+        guard target.nonNullTypes.count == 1, target.enumValues == nil else { return nil }
+        switch target.nonNullTypes[0] {
+        case .string: return target.format == "uuid" ? "UUID" : ["date-time", "date", "byte", "binary"].contains(target.format ?? "") ? nil : "String"
+        case .integer: return target.format == "int64" ? "Int64" : target.format == "int32" ? "Int32" : "Int"
+        default: return nil
+        }
+    }
+
+    /// The expression passing a started job's id field to the status read's parameter, converted
+    /// where the types differ (`UUID` → `String`, `String` → `Int64`, …), and whether it is optional
+    /// (the field may be absent, or a conversion may fail); nil when no conversion exists.
+    func idArgument(_ id: FieldPath, to parameter: Schema) -> (expression: String, optional: Bool)? {
+        guard let from = scalarType(id.schema), let to = scalarType(parameter) else { return nil }
+        let value = id.expression("started")
+        if from == to { return (value, id.optional) }
+        let conversion: String
+        let failable: Bool
+        switch (from, to) {
+        case ("UUID", "String"): (conversion, failable) = ("$0.uuidString.lowercased()", false)
+        case (_, "String"): (conversion, failable) = ("String($0)", false)
+        case ("String", "UUID"): (conversion, failable) = ("UUID(uuidString: $0)", true)
+        case ("String", _): (conversion, failable) = ("\(to)($0)", true)
+        case ("UUID", _), (_, "UUID"): return nil
+        default: (conversion, failable) = ("\(to)($0)", false)  // between integer widths
+        }
+        if id.optional {
+            return ("\(value)\(failable ? ".flatMap" : ".map") { \(conversion) }", true)
+        }
+        return (conversion.replacingOccurrences(of: "$0", with: value), failable)
+    }
+
     /// The component a `$ref` chain ends at.
     func componentName(_ schema: Schema, depth: Int = 0) -> String? {
         guard depth < 16, let reference = schema.reference, let name = JSONPointer.componentSchemaName(reference),
@@ -52,8 +123,10 @@ extension Translator {
             .first { !$0.content.isEmpty }?.content.first(where: \.isJSON)?.schema
     }
 
+    /// - Parameter source: where the link comes from (the doc comment's remark says it).
     mutating func jobFactory(
-        _ operation: Operation, link: JobStatusLink, builders: [String: RequestBuilder], operationsByID: [String: Operation]
+        _ operation: Operation, link: JobStatusLink, builders: [String: RequestBuilder], operationsByID: [String: Operation],
+        source: LinkPlan.Source
     ) -> JobFactory? {
         func fail(_ message: String) -> JobFactory? {
             diagnostics.append(Diagnostic(.error, message, at: link.mark, pointer: operation.pointer.appending("x-job-status").description))
@@ -73,18 +146,19 @@ extension Translator {
             return fail("a job's operations must answer with a body; one of them may answer with none (a 2xx response without content)")
         }
         guard let snapshotSchema = successSchema(statusOperation),
-            let status = property(link.statusField, of: snapshotSchema)
+            let status = field(link.statusField, of: snapshotSchema)
         else { return fail("the status operation's response has no field '\(link.statusField)'") }
 
-        let isEnum = enumCases(resolved(status.schema)) != nil
-        var statusExpression = "snapshot.\(status.read)" + (status.optional ? "?" : "") + (isEnum ? ".rawValue" : "")
+        let isEnum = enumeration(resolved(status.schema)) != nil
+        var statusExpression = status.expression("snapshot")
+        if isEnum { statusExpression += (status.lastOptional ? "?" : "") + ".rawValue" }
         if status.optional { statusExpression = "(\(statusExpression) ?? \"\")" }
         var progressExpression: String?
-        if let field = link.progressField {
-            guard let progress = property(field, of: snapshotSchema) else {
-                return fail("the status operation's response has no field '\(field)'")
+        if let name = link.progressField {
+            guard let progress = field(name, of: snapshotSchema) else {
+                return fail("the status operation's response has no field '\(name)'")
             }
-            let value = "snapshot.\(progress.read)"
+            let value = progress.expression("snapshot")
             let isDouble = resolved(progress.schema).nonNullTypes == [.number] && resolved(progress.schema).format != "float"
             progressExpression = progress.optional
                 ? (isDouble ? value : "\(value).map { Double($0) }")
@@ -96,23 +170,29 @@ extension Translator {
         lines.append("Ends with success on \(link.success.map { "`\($0)`" }.joined(separator: ", "))" +
                      (link.failure.isEmpty ? "." : " and with failure on \(link.failure.map { "`\($0)`" }.joined(separator: ", "))."))
         lines.append("Any other status, including ones this description does not list, keeps the job running.")
-        if let result = link.resultField, let info = property(result, of: snapshotSchema) {
-            lines.append("Once it succeeded, the result is in `\(info.swiftName)`.")
+        if let result = link.resultField, let info = field(result, of: snapshotSchema) {
+            lines.append("Once it succeeded, the result is in `\(info.steps.map(\.swiftName).joined(separator: "."))`.")
         }
         lines.append("")
         lines.append("    let finished = try await client.wait(for: \(options.resolvedNamespace).job(…))")
         lines.append("")
-        lines.append("- Remark: Generated from `\(operation.pointer)/x-job-status`.")
+        switch source {
+        case .description: lines.append("- Remark: Generated from `\(operation.pointer)/x-job-status`.")
+        case .configuration: lines.append("- Remark: Generated from the configuration's `inference.x-job-status.\(operation.operationID ?? "")`.")
+        case .inferred(let evidence): lines.append("- Remark: Inferred from the description: \(DocText.lines(evidence).joined(separator: " ")).")
+        }
 
         if link.statusOperation != nil, let idField = link.idField {
-            guard let startedSchema = successSchema(operation), let id = property(idField, of: startedSchema),
+            guard let startedSchema = successSchema(operation), let id = field(idField, of: startedSchema),
                 let startedBuilder = builders[operation.operationID ?? ""]
             else { return fail("the response of '\(operation.operationID ?? operation.path)' has no field '\(idField)'") }
+            guard let parameter = statusOperation.parameters.first(where: { $0.name == link.parameter }),
+                let (statusArgument, optionalID) = idArgument(id, to: parameter.schema)
+            else { return fail("the response field '\(idField)' cannot be passed as '\(link.parameter)': their types differ") }
             return JobFactory(
                 doc: DocComment(lines: lines), name: "job", parameterLabel: "for", parameterName: "started",
                 parameterType: startedBuilder.responseType, statusBuilder: statusBuilder.name,
-                statusArgumentLabel: argument.name,
-                statusArgument: "started.\(id.read)" + (id.optional ? " ?? 0" : ""),
+                statusArgumentLabel: argument.name, statusArgument: statusArgument, optionalID: optionalID,
                 snapshotType: statusBuilder.responseType, statusExpression: statusExpression,
                 progressExpression: progressExpression, success: link.success, failure: link.failure)
         }
@@ -124,53 +204,101 @@ extension Translator {
             success: link.success, failure: link.failure)
     }
 
-    /// A paged sequence for an operation, from `x-pagination` or the limit/offset convention.
-    mutating func paginationBuilder(_ operation: Operation, builder: RequestBuilder, name: String, nested: inout NestedTypes) -> PaginationBuilder? {
-        let link = operation.pagination
+    /// A paged sequence for an operation, from `x-pagination`, a correction or an inferred link; nil
+    /// when the link does not fit the operation (a parameter or field it names is missing).
+    mutating func paginationBuilder(
+        _ operation: Operation, link: PaginationLink, builder: RequestBuilder, name: String, nested: inout NestedTypes
+    ) -> PaginationBuilder? {
         let queryNames = Set(builder.query.map(\.wireName))
-        let style = link?.style ?? .offset
-        let limit = link?.limitParameter ?? "limit"
-        let offset = link?.offsetParameter ?? "offset"
-        if link == nil {
-            let integers = operation.parameters.filter { $0.location == .query && resolved($0.schema).nonNullTypes == [.integer] }
-            guard integers.contains(where: { $0.name == limit }), integers.contains(where: { $0.name == offset }) else { return nil }
-        }
-        guard let pageSchema = successSchema(operation), let object = flattenedObject(resolved(pageSchema)) else { return nil }
-        let arrays = object.properties.filter { resolved($0.schema).nonNullTypes == [.array] }
-        let itemsName = link?.itemsField ?? (arrays.count == 1 ? arrays[0].name : nil)
-        guard let itemsName, let items = property(itemsName, of: pageSchema),
-            case .named = builder.responseType
-        else { return nil }
-        guard let itemType = arrayElementType(items.schema, nested: &nested) else { return nil }
-        let itemsExpression = "page.\(items.read)" + (items.optional ? " ?? []" : "")
-
-        let skipped: String
-        let paginationStyle: PaginationBuilder.Style
-        switch style {
-        case .offset:
-            guard queryNames.contains(limit), queryNames.contains(offset) else { return nil }
-            skipped = offset
-            var total: String?
-            let totalField = link?.totalField ?? ["count", "total", "totalCount", "total_count"].first { property($0, of: pageSchema) != nil }
-            if let totalField, let info = property(totalField, of: pageSchema), resolved(info.schema).nonNullTypes == [.integer] {
-                let isInt64 = resolved(info.schema).format == "int64"
-                total = isInt64 ? "page.\(info.read)" : info.optional
-                    ? "page.\(info.read).map { Int64($0) }" : "Int64(page.\(info.read))"
+        guard let pageSchema = successSchema(operation) else { return nil }
+        let itemType: TypeRef
+        let itemsExpression: String
+        var itemsField: FieldPath?
+        if case .array(let element) = builder.responseType, link.itemsField == nil {
+            itemType = element
+            itemsExpression = "page"
+        } else {
+            guard case .named = builder.responseType else { return nil }
+            var itemsName = link.itemsField
+            if itemsName == nil, let object = flattenedObject(resolved(pageSchema)) {
+                let arrays = object.properties.filter { resolved($0.schema).nonNullTypes == [.array] }
+                itemsName = arrays.count == 1 ? arrays[0].name : nil
             }
-            paginationStyle = .offset(limit: limit, offset: offset, total: total)
-        case .cursor:
-            guard let cursor = link?.cursorParameter, let next = link?.nextField, queryNames.contains(cursor),
-                let nextInfo = property(next, of: pageSchema)
+            guard let itemsName, let items = field(itemsName, of: pageSchema),
+                let element = arrayElementType(items.schema, nested: &nested)
             else { return nil }
-            skipped = cursor
-            paginationStyle = .cursor(parameter: cursor, next: "page.\(nextInfo.read)")
+            itemType = element
+            itemsField = items
+            itemsExpression = items.expression("page") + (items.optional ? " ?? []" : "")
         }
-        let skippedSwift = builder.query.first { $0.wireName == skipped }?.parameter
+        func integer(_ name: String?) -> String? {
+            guard let name, let info = field(name, of: pageSchema), resolved(info.schema).nonNullTypes == [.integer] else { return nil }
+            let value = info.expression("page")
+            if resolved(info.schema).format == "int64" { return value }
+            return info.optional ? "\(value).map { Int64($0) }" : "Int64(\(value))"
+        }
+        let hasMore: String? = link.hasMoreField.flatMap { name in
+            guard let info = field(name, of: pageSchema), resolved(info.schema).nonNullTypes == [.boolean] else { return nil }
+            return info.expression("page")
+        }
+        if link.hasMoreField != nil && hasMore == nil { return nil }
+
+        let skipped: String?
+        let style: PaginationBuilder.Style
+        switch link.style {
+        case .offset:
+            guard queryNames.contains(link.limitParameter), queryNames.contains(link.offsetParameter) else { return nil }
+            skipped = link.offsetParameter
+            let totalField = link.totalField ?? ["count", "total", "totalCount", "total_count"].first { property($0, of: pageSchema) != nil }
+            style = .offset(limit: link.limitParameter, offset: link.offsetParameter, total: integer(totalField), hasMore: hasMore)
+        case .page:
+            guard queryNames.contains(link.pageParameter) else { return nil }
+            if let size = link.sizeParameter, !queryNames.contains(size) { return nil }
+            skipped = link.pageParameter
+            let totalPages = integer(link.totalField)
+            if link.totalField != nil && totalPages == nil { return nil }
+            style = .page(parameter: link.pageParameter, size: link.sizeParameter, totalPages: totalPages, hasMore: hasMore)
+        case .cursor:
+            guard let cursor = link.cursorParameter, queryNames.contains(cursor) else { return nil }
+            skipped = cursor
+            if let next = link.nextField {
+                guard let info = field(next, of: pageSchema) else { return nil }
+                let types = resolved(info.schema).nonNullTypes
+                let value = info.expression("page")
+                if types == [.string] {
+                    style = .cursor(parameter: cursor, next: value)
+                } else if types == [.integer] {
+                    style = .cursor(parameter: cursor, next: info.optional ? "\(value).map { String($0) }" : "String(\(value))")
+                } else {
+                    return nil
+                }
+            } else if let last = link.lastItemField {
+                // The cursor is the last item's id, while the page says more follow.
+                guard let items = itemsField, let element = resolved(items.schema).items?.value,
+                    let id = field(last, of: element), [[.string], [.integer]].contains(resolved(id.schema).nonNullTypes)
+                else { return nil }
+                var value = id.expression(items.expression("page") + (items.optional ? "?" : "") + ".last?")
+                if resolved(id.schema).nonNullTypes == [.integer] { value = "(\(value)).map { String($0) }" }
+                style = .cursor(parameter: cursor, next: hasMore.map { "\($0) == true ? \(value) : nil" } ?? value)
+            } else {
+                return nil
+            }
+        case .link:
+            guard let next = link.nextField, let info = field(next, of: pageSchema),
+                resolved(info.schema).nonNullTypes == [.string]
+            else { return nil }
+            skipped = nil
+            style = .link(next: info.expression("page"))
+        case .header:
+            skipped = nil
+            style = .header
+        }
+        let skippedSwift = skipped.flatMap { skipped in builder.query.first { $0.wireName == skipped }?.parameter }
         let parameters = builder.parameters.filter { $0.name != skippedSwift }
         let arguments = builder.parameters.map { parameter in
             PaginationBuilder.Argument(
                 label: parameter.name.trimmingCharacters(in: ["`"]),
-                value: parameter.name == skippedSwift ? (style == .offset ? "0" : "nil") : parameter.name)
+                value: parameter.name == skippedSwift ? (link.style == .offset ? "0" : "nil") : parameter.name)
         }
         let doc = DocComment(lines: [
             "Every page of `\(builder.name)`, fetched lazily as the sequence is iterated.",
@@ -179,7 +307,7 @@ extension Translator {
         ])
         return PaginationBuilder(
             doc: doc, name: name, parameters: parameters, firstPage: builder.name, arguments: arguments,
-            pageType: builder.responseType, itemType: itemType, items: itemsExpression, style: paginationStyle)
+            pageType: builder.responseType, itemType: itemType, items: itemsExpression, style: style)
     }
 
     private mutating func arrayElementType(_ schema: Schema, nested: inout NestedTypes) -> TypeRef? {

@@ -41,4 +41,20 @@ extension Translator {
             }
         }
     }
+
+    /// Corrections and skips in `inference:` must name operations the description has.
+    mutating func checkInferenceSettings() {
+        let ids = document.operations.compactMap(\.operationID)
+        let known = Set(ids)
+        let settings = options.inference
+        let named = Set(settings.skip).union(settings.jobLinks.keys).union(settings.paginationLinks.keys)
+        for name in named.sorted() where !known.contains(name) {
+            let limit = max(1, min(3, name.count / 4))
+            let suggestion = ids.min { editDistance($0, name) < editDistance($1, name) }
+                .flatMap { editDistance($0, name) <= limit ? "did you mean '\($0)'?" : nil }
+            diagnostics.append(Diagnostic(
+                .error, "'inference' names the operation '\(name)', which the spec does not have", at: settings.marks[name],
+                hint: suggestion ?? "use an operationId of the spec"))
+        }
+    }
 }

@@ -48,7 +48,10 @@ extension Translator {
             let swiftName = locals.claim(Names.memberName(parameter.name))
             let required = parameter.required
             if !required { type = type.optional }
-            let defaultValue = required ? nil : (defaultLiteral(parameter.schema, type: type) ?? .nil)
+            // A required parameter with a default (Klaviyo's `revision` header) is still always sent, but
+            // callers need not spell it out.
+            let given = defaultLiteral(parameter.schema, type: type)
+            let defaultValue = required ? (given == .nil ? nil : given) : (given ?? .nil)
             parameters.append((RequestBuilder.Parameter(name: swiftName, type: type, defaultValue: defaultValue), required))
             parameterDocs.append(contentsOf: parameterDoc(swiftName, parameter.description))
             let field = RequestBuilder.Field(wireName: parameter.name, parameter: swiftName, kind: kind, style: style)

@@ -10,12 +10,18 @@ public struct GeneratorOptions: Hashable, Sendable {
     public var specPath: String
     /// Swift names chosen in the configuration for schemas, operations and properties.
     public var names: NameOverrides
+    /// Which jobs and paged lists to infer, and corrections by operationId.
+    public var inference: InferenceSettings
 
-    public init(moduleName: String, namespace: String? = nil, specPath: String, names: NameOverrides = NameOverrides()) {
+    public init(
+        moduleName: String, namespace: String? = nil, specPath: String, names: NameOverrides = NameOverrides(),
+        inference: InferenceSettings = InferenceSettings()
+    ) {
         self.moduleName = moduleName
         self.namespace = namespace
         self.specPath = specPath
         self.names = names
+        self.inference = inference
     }
 
     /// `BrevoAPI` → `Brevo`; a module without the suffix gets `Client` appended.
@@ -60,6 +66,8 @@ struct Translator {
     let document: Document
     let options: GeneratorOptions
     var diagnostics: [Diagnostic] = []
+    /// One line per job and paged list, inferred or declared, in document order.
+    var inferences: [Inference] = []
     /// Component schema name → Swift type name.
     private(set) var componentNames: [String: String] = [:]
     /// Every top-level type name in the module; nested scopes avoid them so nothing is shadowed.
@@ -189,17 +197,39 @@ struct Translator {
         let operationsByID = Dictionary(
             document.operations.compactMap { op in op.operationID.map { ($0, op) } }, uniquingKeysWith: { first, _ in first })
         var jobSignatures: Set<String> = []
+        checkInferenceSettings()
+        let plan = linkPlan(builders: builders)
+        inferences += plan.skipped
         for (operation, builder, index) in builtOperations {
-            if let pagination = paginationBuilder(
-                operation, builder: builder, name: members.claim(builder.name + "Paginated"), nested: &nested)
+            let id = operation.operationID ?? ""
+            if let (link, source) = plan.pagination[id],
+                let pagination = paginationBuilder(
+                    operation, link: link, builder: builder, name: members.claim(builder.name + "Paginated"), nested: &nested)
             {
                 groupMembers[index].append(.paginationBuilder(pagination))
+                let evidence: String = switch source {
+                case .inferred(let evidence): evidence
+                case .description: Self.summary(link) + " (x-pagination)"
+                case .configuration: Self.summary(link) + " (configuration)"
+                }
+                inferences.append(Inference(kind: .paged, operationID: id, line: "paged \(id): \(evidence)"))
+            } else if let (link, source) = plan.pagination[id], source == .description || source == .configuration {
+                diagnostics.append(Diagnostic(
+                    .warning, "the pagination given for '\(id)' (\(Self.summary(link))) does not fit the operation: a parameter or response field it names is missing or has another type",
+                    at: link.mark, pointer: operation.pointer.description))
             }
-            if let link = operation.jobStatus,
-                let factory = jobFactory(operation, link: link, builders: builders, operationsByID: operationsByID),
-                jobSignatures.insert("\(factory.parameterLabel ?? factory.parameterName):\(factory.parameterType)").inserted
+            if let (link, source) = plan.jobs[id],
+                let factory = jobFactory(operation, link: link, builders: builders, operationsByID: operationsByID, source: source)
             {
-                groupMembers[index].append(.jobFactory(factory))
+                let line: String = switch source {
+                case .inferred(let evidence): "job \(evidence)"
+                case .description: "job \(id)" + (link.statusOperation.map { " → \($0) by \(link.parameter)" } ?? " by \(link.parameter)") + " (x-job-status)"
+                case .configuration: "job \(id)" + (link.statusOperation.map { " → \($0) by \(link.parameter)" } ?? " by \(link.parameter)") + " (configuration)"
+                }
+                inferences.append(Inference(kind: .job, operationID: id, line: line))
+                if jobSignatures.insert("\(factory.parameterLabel ?? factory.parameterName):\(factory.parameterType)").inserted {
+                    groupMembers[index].append(.jobFactory(factory))
+                }
             }
         }
         for (index, group) in groups.enumerated() {
