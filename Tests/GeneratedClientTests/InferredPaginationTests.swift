@@ -157,4 +157,17 @@ struct InferredPaginationTests {
             #expect(await server.requests.map { $0.query ?? "" } == ["limit=3", "after=i3&limit=3", "after=i6&limit=3", "after=i9&limit=3"])
         }
     }
+
+    @Test func itemsOfAnInlineTypeInAComponentPage() async throws {
+        try await TestServer.run(routes: { router in
+            router.get("/segments") { request, _ in
+                let (items, next) = Self.page(after: Self.query(request, "cursor"))
+                return TestServer.json(#"{"data": [\#(items)], "meta": {"next_cursor": \#(next.map { "\"\($0)\"" } ?? "null")}}"#)
+            }
+        }) { server in
+            let client = APIClient(serverURL: server.baseURL)
+            let seen: [String] = try await collect(client, InferredPages.listSegmentsPaginated()) { (item: SegmentPage.DataItem) in item.id }
+            #expect(seen == Self.ids)
+        }
+    }
 }

@@ -299,3 +299,18 @@ public struct ResponseHeadersStructure: Hashable, Sendable {
         self.fields = fields
     }
 }
+
+extension Declaration {
+    /// The type a declaration declares; nil for members such as request builders and extensions.
+    public var name: String? {
+        switch self {
+        case .structure(let structure): structure.name
+        case .openEnum(let openEnum): openEnum.name
+        case .oneOf(let oneOf): oneOf.name
+        case .namespace(let namespace): namespace.name
+        case .typeAlias(let alias): alias.name
+        case .responseHeaders(let headers): headers.name
+        case .extension, .requestBuilder, .jobFactory, .paginationBuilder, .serverURL, .credentialFactory: nil
+        }
+    }
+}

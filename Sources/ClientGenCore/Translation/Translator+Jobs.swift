@@ -4,6 +4,7 @@ import OpenAPI
 extension Translator {
     /// A property of a generated struct as the struct names it.
     struct PropertyInfo {
+        var wireName: String
         var swiftName: String
         var schema: Schema
         var optional: Bool
@@ -32,7 +33,7 @@ extension Translator {
             let required = object.required.contains(property.name) && !property.schema.readOnly && !property.schema.writeOnly
             let nullable = isNullable(property.schema)
             return PropertyInfo(
-                swiftName: swiftName, schema: property.schema, optional: !required || nullable,
+                wireName: wireName, swiftName: swiftName, schema: property.schema, optional: !required || nullable,
                 read: swiftName + (!required && nullable ? "?.value" : ""))
         }
         return nil
@@ -207,7 +208,8 @@ extension Translator {
     /// A paged sequence for an operation, from `x-pagination`, a correction or an inferred link; nil
     /// when the link does not fit the operation (a parameter or field it names is missing).
     mutating func paginationBuilder(
-        _ operation: Operation, link: PaginationLink, builder: RequestBuilder, name: String, nested: inout NestedTypes
+        _ operation: Operation, link: PaginationLink, builder: RequestBuilder, name: String, nested: inout NestedTypes,
+        declared: [Declaration] = []
     ) -> PaginationBuilder? {
         let queryNames = Set(builder.query.map(\.wireName))
         guard let pageSchema = successSchema(operation) else { return nil }
@@ -226,6 +228,7 @@ extension Translator {
             }
             guard let itemsName, let items = field(itemsName, of: pageSchema),
                 let element = arrayElementType(items.schema, nested: &nested)
+                    ?? Self.declaredElementType(page: builder.responseType, path: items.steps.map(\.wireName), in: declared)
             else { return nil }
             itemType = element
             itemsField = items
@@ -308,6 +311,66 @@ extension Translator {
         return PaginationBuilder(
             doc: doc, name: name, parameters: parameters, firstPage: builder.name, arguments: arguments,
             pageType: builder.responseType, itemType: itemType, items: itemsExpression, style: style)
+    }
+
+    /// The element type of the array member at `path` of `page`, as the declarations already made name
+    /// it, qualified for use beside the page type: `ListTagsResponse.DataItem` for an inline element.
+    static func declaredElementType(page: TypeRef, path: [String], in declared: [Declaration]) -> TypeRef? {
+        guard case .named(let pageName) = page, !path.isEmpty else { return nil }
+        func members(_ declarations: [Declaration]) -> [String: Declaration] {
+            Dictionary(declarations.compactMap { declaration in declaration.name.map { ($0, declaration) } }, uniquingKeysWith: { first, _ in first })
+        }
+        let topLevel = members(declared)
+        // The structs entered so far, outermost first, with their qualified names.
+        var scopes: [(qualified: String, structure: Structure)] = []
+        func lookUp(_ name: String) -> (qualified: String, structure: Structure)? {
+            var components = name.split(separator: ".").map(String.init)
+            let first = components.removeFirst()
+            var found: (String, Declaration)?
+            for scope in scopes.reversed() {
+                if let declaration = members(scope.structure.nested)[first] { found = (scope.qualified + "." + first, declaration); break }
+            }
+            if found == nil, let declaration = topLevel[first] { found = (first, declaration) }
+            guard var (qualified, declaration) = found else { return nil }
+            for component in components {
+                guard case .structure(let structure) = declaration, let inner = members(structure.nested)[component] else { return nil }
+                qualified += "." + component
+                declaration = inner
+            }
+            guard case .structure(let structure) = declaration else { return nil }
+            return (qualified, structure)
+        }
+        func qualify(_ type: TypeRef) -> TypeRef {
+            switch type {
+            case .named(let name):
+                let first = String(name.split(separator: ".")[0])
+                for scope in scopes.reversed() where members(scope.structure.nested)[first] != nil {
+                    return .named(scope.qualified + "." + name)
+                }
+                return type
+            case .optional(let wrapped): return .optional(qualify(wrapped))
+            case .array(let element): return .array(qualify(element))
+            case .dictionary(let value): return .dictionary(qualify(value))
+            case .nullable(let wrapped): return .nullable(qualify(wrapped))
+            case .void: return type
+            }
+        }
+        guard let root = lookUp(pageName) else { return nil }
+        scopes.append(root)
+        for (index, step) in path.enumerated() {
+            guard let property = scopes.last!.structure.properties.first(where: { $0.wireName == step }) else { return nil }
+            var type = property.type
+            while true {
+                if case .optional(let wrapped) = type { type = wrapped } else if case .nullable(let wrapped) = type { type = wrapped } else { break }
+            }
+            if index == path.count - 1 {
+                guard case .array(let element) = type else { return nil }
+                return qualify(element)
+            }
+            guard case .named(let name) = type, let next = lookUp(name) else { return nil }
+            scopes.append(next)
+        }
+        return nil
     }
 
     private mutating func arrayElementType(_ schema: Schema, nested: inout NestedTypes) -> TypeRef? {

@@ -196,6 +196,14 @@ struct Translator {
         }
         let operationsByID = Dictionary(
             document.operations.compactMap { op in op.operationID.map { ($0, op) } }, uniquingKeysWith: { first, _ in first })
+        // The models before the paged lists, whose items may be of a type declared inside one.
+        var modelFiles: [SwiftFile] = []
+        for component in document.components.schemas {
+            let name = componentNames[component.name]!
+            let declarations = componentDeclarations(
+                component.schema, name: name, itemName: itemNames[component.name], TypeContext(component: component.name))
+            modelFiles.append(SwiftFile(path: "Models/\(name).swift", declarations: declarations))
+        }
         var jobSignatures: Set<String> = []
         checkInferenceSettings()
         let plan = linkPlan(builders: builders)
@@ -204,7 +212,8 @@ struct Translator {
             let id = operation.operationID ?? ""
             if let (link, source) = plan.pagination[id],
                 let pagination = paginationBuilder(
-                    operation, link: link, builder: builder, name: members.claim(builder.name + "Paginated"), nested: &nested)
+                    operation, link: link, builder: builder, name: members.claim(builder.name + "Paginated"), nested: &nested,
+                    declared: nested.declarations + modelFiles.flatMap(\.declarations))
             {
                 groupMembers[index].append(.paginationBuilder(pagination))
                 let evidence: String = switch source {
@@ -213,6 +222,10 @@ struct Translator {
                 case .configuration: Self.summary(link) + " (configuration)"
                 }
                 inferences.append(Inference(kind: .paged, operationID: id, line: "paged \(id): \(evidence)"))
+            } else if let (link, source) = plan.pagination[id], case .inferred(let evidence) = source {
+                inferences.append(Inference(
+                    kind: .skipped, operationID: id,
+                    line: "not paged \(id): \(evidence), but the items' type or a field's type does not fit"))
             } else if let (link, source) = plan.pagination[id], source == .description || source == .configuration {
                 diagnostics.append(Diagnostic(
                     .warning, "the pagination given for '\(id)' (\(Self.summary(link))) does not fit the operation: a parameter or response field it names is missing or has another type",
@@ -240,12 +253,7 @@ struct Translator {
                     path: "Operations/\(fileName).swift",
                     declarations: [.extension(Extension(doc: doc, name: namespace, members: groupMembers[index] + groupHoisted[index]))]))
         }
-        for component in document.components.schemas {
-            let name = componentNames[component.name]!
-            let declarations = componentDeclarations(
-                component.schema, name: name, itemName: itemNames[component.name], TypeContext(component: component.name))
-            files.append(SwiftFile(path: "Models/\(name).swift", declarations: declarations))
-        }
+        files += modelFiles
         warnUnusedOverrides()
         return files
     }

@@ -136,6 +136,25 @@ extension InferredPages {
         )
     }
 
+    /// The page is a component whose items are of an inline type
+    ///
+    /// - Parameters:
+    ///   - cursor
+    ///
+    /// - Remark: HTTP `GET /segments`.
+    /// - Remark: Generated from `#/paths/~1segments/get`.
+    public static func listSegments(cursor: String? = nil) -> Request<SegmentPage> {
+        var queryItems = QueryItems()
+        queryItems.append("cursor", cursor)
+        return Request(
+            operationID: "listSegments",
+            method: .get,
+            path: "/segments",
+            query: queryItems,
+            response: .json
+        )
+    }
+
     /// Not paged - a list without any paging parameter
     ///
     /// - Remark: HTTP `GET /tags`.
@@ -227,6 +246,18 @@ extension InferredPages {
         .linkHeader(
             listUsers(limit: limit, after: after),
             items: { page in page }
+        )
+    }
+
+    /// Every page of `listSegments`, fetched lazily as the sequence is iterated.
+    ///
+    ///     for try await item in client.items(InferredPages.listSegmentsPaginated()) { … }
+    public static func listSegmentsPaginated() -> Pagination<SegmentPage, SegmentPage.DataItem> {
+        .cursor(
+            listSegments(cursor: nil),
+            parameter: "cursor",
+            items: { page in page.data },
+            cursor: { page in page.meta?.nextCursor?.value }
         )
     }
 
