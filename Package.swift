@@ -35,7 +35,7 @@ let package = Package(
         // OpenAPI Overlay 1.0/1.1 and RFC 9535 JSONPath: YAML nodes in, YAML nodes out, before the OpenAPI reader.
         .target(name: "Overlay", dependencies: ["YAML"]),
         .target(name: "OpenAPI", dependencies: ["YAML"]),
-        .target(name: "ClientGenCore", dependencies: ["OpenAPI"]),
+        .target(name: "ClientGenCore", dependencies: ["OpenAPI", "Overlay"]),
         .executableTarget(
             name: "clientgen",
             dependencies: [
