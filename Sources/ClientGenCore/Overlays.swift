@@ -52,16 +52,17 @@ extension Generator {
         }
         var read = OpenAPIReader.read(root: root, source: bytes, file: file, files: files)
         read.sources += overlaySources
-        // The reader orders what it found file by file; values an overlay set come after the
-        // description's own files, in the order the overlays were given.
+        // File by file as the reader orders them, the overlays after the description's own files
+        // (in the order they were given), so an overlay's warnings and the reader's findings about
+        // the values it set read top to bottom together.
         let order = Dictionary(read.sources.enumerated().map { ($1.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
-        let sorted = read.diagnostics.enumerated().sorted { lhs, rhs in
+        let sorted = (diagnostics + read.diagnostics).enumerated().sorted { lhs, rhs in
             func key(_ item: (offset: Int, element: Diagnostic)) -> (Int, Int, Int, Int) {
                 (order[item.element.mark?.file ?? ""] ?? 0, item.element.mark?.line ?? 0, item.element.mark?.column ?? 0, item.offset)
             }
             return key(lhs) < key(rhs)
         }.map(\.element)
-        read.diagnostics = diagnostics + sorted
+        read.diagnostics = sorted
         OpenAPIReader.attachSourceLines(&read.diagnostics, sources: read.sources)
         return read
     }

@@ -277,7 +277,9 @@ struct JSONPathParser {
         let inner = try parseLogical()
         skipBlanks()
         guard peek == ")" else {
-            if let next = peek { throw unexpected(next, hint: "expected ')' to close the '(' at column \(open + 1)") }
+            if let next = peek {
+                throw unexpected(next, hint: next == "=" ? "compare with '=='" : "expected ')' to close the '(' at column \(open + 1)")
+            }
             throw JSONPathError(column: open + 1, message: "the '(' is never closed", hint: "add ')'")
         }
         position += 1
