@@ -80,7 +80,7 @@ extension Node {
         let rest = steps.dropFirst()
         switch (step, content) {
         case (.name(let name), .mapping(var pairs)):
-            guard let index = pairs.firstIndex(where: { $0.key.scalar == name && $0.key.isScalar }) else { return false }
+            guard let index = pairs.firstIndex(where: { $0.key.scalar == name }) else { return false }
             content = .sequence([])
             defer { content = .mapping(pairs) }
             return pairs[index].value.modify(at: rest, body)
@@ -102,7 +102,7 @@ extension Node {
         modify(at: path.steps.dropLast()[...]) { parent in
             switch (last, parent.content) {
             case (.name(let name), .mapping(var pairs)):
-                guard let index = pairs.firstIndex(where: { $0.key.scalar == name && $0.key.isScalar }) else { return }
+                guard let index = pairs.firstIndex(where: { $0.key.scalar == name }) else { return }
                 parent.content = .sequence([])
                 pairs.remove(at: index)
                 parent.content = .mapping(pairs)
