@@ -32,8 +32,10 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "YAML", dependencies: ["CYAML"]),
+        // OpenAPI Overlay 1.0/1.1 and RFC 9535 JSONPath: YAML nodes in, YAML nodes out, before the OpenAPI reader.
+        .target(name: "Overlay", dependencies: ["YAML"]),
         .target(name: "OpenAPI", dependencies: ["YAML"]),
-        .target(name: "ClientGenCore", dependencies: ["OpenAPI"]),
+        .target(name: "ClientGenCore", dependencies: ["OpenAPI", "Overlay"]),
         .executableTarget(
             name: "clientgen",
             dependencies: [
@@ -73,6 +75,7 @@ let package = Package(
         .target(name: "FeaturesAPI", dependencies: ["ClientRuntime"], path: "Generated/FeaturesAPI"),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "OverlayTests", dependencies: ["Overlay", "YAML"]),
         .testTarget(name: "OpenAPITests", dependencies: ["OpenAPI"]),
         .testTarget(name: "ClientGenCoreTests", dependencies: ["ClientGenCore", "OpenAPI"], exclude: ["Fixtures", "Diagnostics"]),
         // Hostile specs, limits, atomic output, injection-proof code, runtime safety (see scripts/fuzz too).

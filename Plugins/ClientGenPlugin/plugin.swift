@@ -6,7 +6,9 @@ import PackagePlugin
 /// Thin on purpose: it finds the configuration, asks `clientgen plan` which files the specs produce
 /// (so the build command declares its outputs exactly: one file per model and per tag, not a fixed
 /// giant file), and hands the work to `clientgen generate-target`. Everything else, including every
-/// error about the configuration or a spec (with file:line:column), comes from the CLI.
+/// error about the configuration, a spec or an overlay (with file:line:column), comes from the CLI.
+/// The plan's inputs are the configuration, each spec, each overlay listed under `overlays:` and
+/// every file a `$ref` names, so editing any of them reruns the build command.
 @main
 struct ClientGenPlugin: BuildToolPlugin {
     static let configNames = ["clientgen.yaml", "clientgen.yml"]

@@ -6,6 +6,7 @@ import PackagePlugin
 /// Rewrites the committed output folders listed in the package's `clientgen.yaml` (for ClientGen
 /// itself: `Generated/`), exactly as `swift run clientgen generate` does, because it runs that CLI.
 /// Only ClientGen's own files in those folders are replaced or removed; nothing else is touched.
+/// A client's `overlays:` in that file are applied by the CLI like everything else in it.
 @main
 struct GenerateClients: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {

@@ -14,6 +14,8 @@ import YAML
 ///       skip: [moveLeads]          # nothing inferred for these operations
 ///       x-pagination:              # corrections by operationId, written like the extensions
 ///         listLeads: {style: cursor, cursor: starting_after, next: next_starting_after}
+///     overlays:                    # optional: OpenAPI Overlay files applied in order before reading
+///       - specs/brevo.overlay.yaml
 /// ```
 public struct Configuration: Hashable, Sendable {
     public struct Client: Hashable, Sendable {
@@ -24,10 +26,12 @@ public struct Configuration: Hashable, Sendable {
         public var namespace: String?
         public var names: NameOverrides
         public var inference: InferenceSettings
+        /// Overlay files applied to the spec in order, as written (relative to the configuration's folder).
+        public var overlays: [OverlayReference]
 
         public init(
             spec: String, module: String, output: String, namespace: String? = nil, names: NameOverrides = NameOverrides(),
-            inference: InferenceSettings = InferenceSettings()
+            inference: InferenceSettings = InferenceSettings(), overlays: [OverlayReference] = []
         ) {
             self.spec = spec
             self.module = module
@@ -35,6 +39,7 @@ public struct Configuration: Hashable, Sendable {
             self.namespace = namespace
             self.names = names
             self.inference = inference
+            self.overlays = overlays
         }
 
         public var options: GeneratorOptions {
@@ -68,8 +73,8 @@ public struct Configuration: Hashable, Sendable {
                 fail("expected a client to be a mapping, found a \(item.kindName)", item)
                 continue
             }
-            for pair in item.mapping ?? [] where !["spec", "module", "output", "namespace", "names", "inference"].contains(pair.key.scalar ?? "") {
-                fail("unknown key '\(pair.key.scalar ?? "")'", pair.key, hint: "use spec, module, output, namespace, names or inference")
+            for pair in item.mapping ?? [] where !["spec", "module", "output", "namespace", "names", "inference", "overlays"].contains(pair.key.scalar ?? "") {
+                fail("unknown key '\(pair.key.scalar ?? "")'", pair.key, hint: "use spec, module, output, namespace, names, inference or overlays")
             }
             var values: [String: String] = [:]
             for key in ["spec", "module", "output"] {
@@ -85,8 +90,10 @@ public struct Configuration: Hashable, Sendable {
             guard let spec = values["spec"], let module = values["module"], let output = values["output"] else { continue }
             let names = item["names"].map { NameOverrides.read($0, diagnostics: &diagnostics) } ?? NameOverrides()
             let inference = item["inference"].map { InferenceSettings.read($0, diagnostics: &diagnostics) } ?? InferenceSettings()
+            let overlays = item["overlays"].map { OverlayReference.read($0, diagnostics: &diagnostics) } ?? []
             clients.append(Client(
-                spec: spec, module: module, output: output, namespace: item["namespace"]?.scalar, names: names, inference: inference))
+                spec: spec, module: module, output: output, namespace: item["namespace"]?.scalar, names: names,
+                inference: inference, overlays: overlays))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (Configuration(clients: clients), diagnostics)
@@ -155,5 +162,39 @@ extension InferenceSettings {
             }
         }
         return settings
+    }
+}
+
+/// One entry of a client's `overlays:` list: the path as written and where it is written, so a
+/// file that cannot be read is reported at its line.
+public struct OverlayReference: Hashable, Sendable {
+    public var path: String
+    /// Nil for an overlay given on the command line.
+    public var mark: Mark?
+
+    public init(path: String, mark: Mark? = nil) {
+        self.path = path
+        self.mark = mark
+    }
+
+    /// `overlays: [a.overlay.yaml, b.overlay.yaml]`: a list of non-empty paths.
+    public static func read(_ node: Node, diagnostics: inout [Diagnostic]) -> [OverlayReference] {
+        guard let items = node.sequence else {
+            diagnostics.append(Diagnostic(
+                .error, "'overlays' must be a list of overlay files, found a \(node.kindName)", at: node.mark,
+                hint: "write `overlays: [api.overlay.yaml]` (paths relative to this file, applied in order)"))
+            return []
+        }
+        var references: [OverlayReference] = []
+        for item in items {
+            guard let path = item.scalar, !path.isEmpty, !item.isNull else {
+                diagnostics.append(Diagnostic(
+                    .error, "an overlay entry must be a file path, found \(item.scalar == nil ? "a \(item.kindName)" : "nothing")", at: item.mark,
+                    hint: "write the overlay's path relative to this file, e.g. - api.overlay.yaml"))
+                continue
+            }
+            references.append(OverlayReference(path: path, mark: item.mark))
+        }
+        return references
     }
 }

@@ -7,6 +7,12 @@ public struct ReadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The root description first, then each file its `$ref`s named, in the order they were read.
     public var sources: [SourceFile] = []
+
+    public init(document: Document?, diagnostics: [Diagnostic], sources: [SourceFile] = []) {
+        self.document = document
+        self.diagnostics = diagnostics
+        self.sources = sources
+    }
 }
 
 /// Reads an OpenAPI 3.0/3.1 description from YAML (or JSON, which is YAML) into a `Document`.

@@ -30,6 +30,11 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .long, help: "For --spec: a YAML file whose `names:` table renames schemas, operations and properties (as in clientgen.yaml).")
     var names: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "For --spec: an OpenAPI Overlay (1.0 or 1.1) applied to the description before it is read; repeat to apply several in order.",
+        valueName: "file"))
+    var overlay: [String] = []
+
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
@@ -42,6 +47,9 @@ struct SourceOptions: ParsableArguments {
         if names != nil && spec == nil {
             throw ValidationError("--names goes with --spec; in clientgen.yaml write `names:` under the client")
         }
+        if !overlay.isEmpty && spec == nil {
+            throw ValidationError("--overlay goes with --spec; in clientgen.yaml write `overlays: [FILE]` under the client")
+        }
     }
 
     /// The clients to generate. `spec` stays as written (it appears in file headers); `specFile` and
@@ -49,8 +57,10 @@ struct SourceOptions: ParsableArguments {
     func clients() throws -> [ResolvedClient] {
         if let spec, let module, let output {
             let overrides = try names.map(Self.readNames) ?? NameOverrides()
+            let overlays = overlay.map { OverlayReference(path: $0) }
             return [ResolvedClient(
-                client: Configuration.Client(spec: spec, module: module, output: output, names: overrides), specFile: spec)]
+                client: Configuration.Client(spec: spec, module: module, output: output, names: overrides, overlays: overlays),
+                specFile: spec, overlays: overlays.map { ResolvedOverlay(reference: $0, file: $0.path) })]
         }
         let url = URL(fileURLWithPath: config)
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -65,7 +75,10 @@ struct SourceOptions: ParsableArguments {
             var resolved = client
             resolved.output = base.appendingPathComponent(client.output).standardized.relativePathIfPossible
             return ResolvedClient(
-                client: resolved, specFile: base.appendingPathComponent(client.spec).standardized.relativePathIfPossible)
+                client: resolved, specFile: base.appendingPathComponent(client.spec).standardized.relativePathIfPossible,
+                overlays: client.overlays.map {
+                    ResolvedOverlay(reference: $0, file: base.appendingPathComponent($0.path).standardized.relativePathIfPossible)
+                })
         }
     }
 
@@ -86,8 +99,11 @@ struct SourceOptions: ParsableArguments {
         guard let data = FileManager.default.contents(atPath: specFile) else {
             throw CLIError("cannot read spec '\(specFile)'")
         }
+        let overlays = try ResolvedOverlay.read(resolved.overlays, configuration: config) {
+            CLIError("\(client.spec): generation failed; nothing was written to \(client.output)")
+        }
         var result = Generator.generate(
-            spec: Array(data), options: client.options,
+            spec: Array(data), overlays: overlays, options: client.options,
             files: .folder(URL(fileURLWithPath: specFile).deletingLastPathComponent()))
         if strict {
             result.diagnostics = result.diagnostics.map { diagnostic in
@@ -194,4 +210,6 @@ struct ResolvedClient {
     var client: Configuration.Client
     /// Where to read the spec from, relative to the current directory.
     var specFile: String
+    /// The client's overlays, in the order they apply.
+    var overlays: [ResolvedOverlay] = []
 }

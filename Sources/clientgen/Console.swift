@@ -66,3 +66,34 @@ extension URL {
         return path
     }
 }
+
+/// An overlay named in a configuration or on the command line, with the file to read it from.
+struct ResolvedOverlay {
+    var reference: OverlayReference
+    /// Where to read it (relative to the current directory, or absolute); diagnostics name it so.
+    var file: String
+
+    /// Reads every overlay; one that cannot be read is an error at its configuration entry (or, given
+    /// on the command line, by its path), and `failure` is thrown once all of them were tried.
+    static func read(_ overlays: [ResolvedOverlay], configuration: String, failure: () -> Error) throws -> [OverlaySource] {
+        var sources: [OverlaySource] = []
+        var diagnostics: [Diagnostic] = []
+        for overlay in overlays {
+            guard let data = FileManager.default.contents(atPath: overlay.file) else {
+                let expected = overlay.file == overlay.reference.path ? "" : " (expected at \(overlay.file))"
+                diagnostics.append(Diagnostic(
+                    .error, "cannot read overlay '\(overlay.reference.path)'\(expected)", at: overlay.reference.mark,
+                    hint: overlay.reference.mark == nil
+                        ? "--overlay takes the path of an OpenAPI Overlay file"
+                        : "overlay paths are relative to the folder of \(URL(fileURLWithPath: configuration).lastPathComponent)"))
+                continue
+            }
+            sources.append(OverlaySource(path: overlay.file, bytes: Array(data)))
+        }
+        guard diagnostics.isEmpty else {
+            Console.print(diagnostics)
+            throw failure()
+        }
+        return sources
+    }
+}

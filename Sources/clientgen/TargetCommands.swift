@@ -16,6 +16,11 @@ struct TargetOptions: ParsableArguments {
     @Option(name: .customLong("output-root"), help: "The folder that receives one subfolder per spec.")
     var outputRoot: String
 
+    @Option(name: .long, help: ArgumentHelp(
+        "An OpenAPI Overlay applied to every spec of the configuration, after the spec's own `overlays:`; repeatable.",
+        valueName: "file"))
+    var overlay: [String] = []
+
     /// Every client of the target, generated in memory, with the file names it gets in the module:
     /// `<root>/<output or namespace>/<dir>/<Namespace>.<name>.swift` (`<Namespace>+Client.swift` stays as is),
     /// so two specs never give two files the same base name, and a hand-written `ErrorModel.swift` next to
@@ -42,9 +47,19 @@ struct TargetOptions: ParsableArguments {
                 failed = true
                 continue
             }
+            let extra = overlay.map {
+                ResolvedOverlay(reference: OverlayReference(path: $0), file: URL(fileURLWithPath: $0).standardized.path)
+            }
+            let overlays: [OverlaySource]
+            do {
+                overlays = try ResolvedOverlay.read(client.overlays + extra, configuration: config) { ExitCode.failure }
+            } catch {
+                failed = true
+                continue
+            }
             // Diagnostics name the absolute path so build logs link to the spec; headers keep it as written.
-            let read = OpenAPIReader.read(
-                bytes: Array(spec), file: client.specFile,
+            let read = Generator.read(
+                spec: Array(spec), file: client.specFile, overlays: overlays,
                 files: .folder(URL(fileURLWithPath: client.specFile).deletingLastPathComponent()))
             let options = GeneratorOptions(
                 moduleName: module, namespace: client.namespace, specPath: client.spec, names: client.names,
@@ -174,6 +189,9 @@ struct Plan: ParsableCommand {
     @Option(name: .long, help: "The output folder for --spec.")
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp("An OpenAPI Overlay applied before reading; repeatable.", valueName: "file"))
+    var overlay: [String] = []
+
     @Flag(name: .long, help: "Also print one line per job and paged list, declared or inferred, with its evidence.")
     var explain = false
 
@@ -186,7 +204,8 @@ struct Plan: ParsableCommand {
 
     func run() throws {
         if let outputRoot, let module {
-            let target = try TargetOptions.parse(["--config", config, "--module", module, "--output-root", outputRoot])
+            let target = try TargetOptions.parse(
+                ["--config", config, "--module", module, "--output-root", outputRoot] + overlay.flatMap { ["--overlay", $0] })
             let clients = try target.plan(printWarnings: explain)
             let config = URL(fileURLWithPath: target.config).standardized.path
             // Files that `$ref`s name are inputs too, so editing one reruns the generator.
@@ -200,6 +219,7 @@ struct Plan: ParsableCommand {
         if let spec { arguments += ["--spec", spec] }
         if let module { arguments += ["--module", module] }
         if let output { arguments += ["--output", output] }
+        arguments += overlay.flatMap { ["--overlay", $0] }
         let source = try SourceOptions.parse(arguments)
         var lines: [String] = []
         for resolved in try source.clients() {

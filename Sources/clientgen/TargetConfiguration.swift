@@ -15,6 +15,8 @@ import YAML
 ///     module: JobsClient   # optional: if given, must be the target's name
 ///     names:               # optional: Swift names for schemas, operations, properties (`NameOverrides`)
 ///       operations: {getProcess: fetchProcess}
+///     overlays:            # optional: OpenAPI Overlay files applied in order (relative to this file)
+///       - jobs.overlay.yaml
 /// ```
 struct TargetConfiguration {
     struct Client {
@@ -26,13 +28,15 @@ struct TargetConfiguration {
         var output: String?
         var names: NameOverrides
         var inference: InferenceSettings
+        /// Each resolved against the configuration's folder (absolute, like `specFile`).
+        var overlays: [ResolvedOverlay] = []
         /// The `- spec: …` item, for diagnostics that concern the whole client.
         var mark: Mark
     }
 
     var clients: [Client]
 
-    static let keys = ["spec", "namespace", "output", "module", "names", "inference"]
+    static let keys = ["spec", "namespace", "output", "module", "names", "inference", "overlays"]
 
     /// Reads the configuration; every problem is reported with its position.
     static func read(bytes: [UInt8], file: String, module: String) -> (TargetConfiguration?, [Diagnostic]) {
@@ -90,11 +94,14 @@ struct TargetConfiguration {
             }
             let names = item["names"].map { NameOverrides.read($0, diagnostics: &diagnostics) } ?? NameOverrides()
             let inference = item["inference"].map { InferenceSettings.read($0, diagnostics: &diagnostics) } ?? InferenceSettings()
+            let overlays = (item["overlays"].map { OverlayReference.read($0, diagnostics: &diagnostics) } ?? []).map {
+                ResolvedOverlay(reference: $0, file: folder.appendingPathComponent($0.path).standardized.path)
+            }
             guard let spec else { continue }
             clients.append(Client(
                 spec: spec,
                 specFile: folder.appendingPathComponent(spec).standardized.path,
-                namespace: namespace, output: output, names: names, inference: inference, mark: item.mark))
+                namespace: namespace, output: output, names: names, inference: inference, overlays: overlays, mark: item.mark))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (TargetConfiguration(clients: clients), diagnostics)

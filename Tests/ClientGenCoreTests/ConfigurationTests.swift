@@ -68,4 +68,38 @@ import Testing
             """
         ])
     }
+
+    @Test func overlaysAreReadInOrderWithTheirPositions() throws {
+        let (configuration, diagnostics) = read("""
+            clients:
+              - spec: api.yaml
+                module: MyAPI
+                output: Generated/MyAPI
+                overlays:
+                  - fixes/names.overlay.yaml
+                  - fixes/types.overlay.yaml
+            """)
+        #expect(diagnostics.isEmpty)
+        let overlays = try #require(configuration?.clients.first?.overlays)
+        #expect(overlays.map { "\($0.path)@\($0.mark!)" } == [
+            "fixes/names.overlay.yaml@clientgen.yaml:6:9", "fixes/types.overlay.yaml@clientgen.yaml:7:9",
+        ])
+    }
+
+    @Test func overlaysMustBeAListOfPaths() {
+        let (configuration, diagnostics) = read("""
+            clients:
+              - spec: api.yaml
+                module: MyAPI
+                output: Generated/MyAPI
+                overlays: fix.overlay.yaml
+            """)
+        #expect(configuration == nil)
+        #expect(diagnostics == [
+            """
+            clientgen.yaml:5:15: error: 'overlays' must be a list of overlay files, found a scalar
+              hint: write `overlays: [api.overlay.yaml]` (paths relative to this file, applied in order)
+            """
+        ])
+    }
 }

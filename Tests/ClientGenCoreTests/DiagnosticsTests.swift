@@ -5,14 +5,16 @@ import Testing
 
 /// Bad and unsupported input: each `Diagnostics/<case>.yaml` must print exactly
 /// `Diagnostics/<case>.txt` (every diagnostic, as `clientgen` prints it). Files that cases refer to
-/// with `$ref` live in `Diagnostics/referenced/`; `<case>.names.yaml` holds a case's name overrides.
+/// with `$ref` live in `Diagnostics/referenced/`; `<case>.names.yaml` holds a case's name overrides,
+/// `<case>.overlay.yaml` an overlay applied to it.
 /// Re-record after an intended change: `CLIENTGEN_RECORD=1 swift test --filter DiagnosticsTests`.
 @Suite struct DiagnosticsTests {
     static let folder = PackageRoot.url.appendingPathComponent("Tests/ClientGenCoreTests/Diagnostics")
 
     static let names: [String] = {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return files.filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(".names.yaml") }.map { String($0.dropLast(5)) }.sorted()
+        return files.filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(".names.yaml") && !$0.hasSuffix(".overlay.yaml") }
+            .map { String($0.dropLast(5)) }.sorted()
     }()
 
     @Test func atLeastTwentyKinds() {
@@ -23,8 +25,10 @@ import Testing
     func printedTextMatches(_ name: String) throws {
         let bytes = Array(try Data(contentsOf: Self.folder.appendingPathComponent(name + ".yaml")))
         let (names, namesDiagnostics) = PackageRoot.nameOverrides(name, in: Self.folder)
+        let overlays = FileManager.default.contents(atPath: Self.folder.appendingPathComponent(name + ".overlay.yaml").path)
+            .map { [OverlaySource(path: name + ".overlay.yaml", bytes: Array($0))] } ?? []
         let result = Generator.generate(
-            spec: bytes, options: GeneratorOptions(moduleName: "BadAPI", specPath: "\(name).yaml", names: names),
+            spec: bytes, overlays: overlays, options: GeneratorOptions(moduleName: "BadAPI", specPath: "\(name).yaml", names: names),
             files: PackageRoot.referencedFiles(in: Self.folder))
         var diagnostics = namesDiagnostics + result.diagnostics
         // As the CLI prints them: with the names file's lines too.
