@@ -150,8 +150,20 @@ extension Translator {
         if settings.jobs {
             let reads = open.compactMap { statusRead($0, builders: builders) }
             var linkedReads: Set<String> = []
+            // Reads created at their own collection (`POST /contacts/imports` for `GET /contacts/imports/{id}`):
+            // a plain `id` from a shorter path (`POST /contacts`, creating a contact) does not lead to them.
+            let created = Set(open.filter { [.post, .put, .patch].contains($0.method) }.flatMap { operation in
+                reads.filter { $0.collection == operation.path.split(separator: "/").map(String.init) }.map(\.operationID)
+            })
             for operation in open where plan.jobs[operation.operationID!] == nil {
-                switch starter(operation, reads: reads, builders: builders) {
+                var match = starter(operation, reads: reads, builders: builders)
+                if case .linked(let read, let idField) = match, created.contains(read.operationID),
+                    Vocabulary.normalized(idField.split(separator: ".").last.map(String.init) ?? idField) == "id",
+                    read.collection != operation.path.split(separator: "/").map(String.init)
+                {
+                    match = .none
+                }
+                switch match {
                 case .none: break
                 case .ambiguous(let names):
                     plan.skipped.append(Inference(
@@ -247,7 +259,9 @@ extension Translator {
         var evidence = "status " + (success.map { "\($0) ✓" } + failure.map { "\($0) ✗" }).joined(separator: ", ") + " (\(source))"
         if let progress {
             let text = ([progress.schema.description, resolved(progress.schema).description].compactMap { $0 }.joined(separator: " ")).lowercased()
-            let fraction = ["0 and 1", "0.0 and 1.0", "0 to 1", "0-1", "fraction"].contains { Self.contains(text, phrase: $0) }
+            // A percentage unless the description says the number is a fraction of one.
+            let fraction = !text.contains("percent")
+                && ["0 and 1", "0.0 and 1.0", "0 to 1", "0-1", "a fraction"].contains { Self.contains(text, phrase: $0) }
             evidence += "; progress \(prefix + progress.name) (\(fraction ? "0–1" : "0–100"))"
         }
         if let result { evidence += "; result \(prefix + result.name)" }

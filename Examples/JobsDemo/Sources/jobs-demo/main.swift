@@ -2,8 +2,9 @@
 //
 //   swift run jobs-demo --base-url http://127.0.0.1:8080 [--api-key KEY] [--interval SECONDS] [--timeout SECONDS]
 //
-// The export is started with `Jobs`, generated at build time by ClientGenPlugin from
-// Sources/JobsClient/jobs.yaml; the process is followed with the committed `BrevoAPI` module.
+// The export is started and followed with `Jobs`, generated at build time by ClientGenPlugin from
+// Sources/JobsClient/jobs.yaml, whose job is inferred from the description and corrected by
+// jobs.overlay.yaml; the default server URL comes from the committed `BrevoAPI` module.
 import BrevoAPI
 import Foundation
 import JobsClient
@@ -53,19 +54,20 @@ func run() async throws {
         notifyURL: "https://example.com/export-done")))
     print("export started: process \(started.processID)")
 
-    // Committed module (BrevoAPI): `Brevo.job(processID:)` polls getProcess until `completed` (or `failed`).
+    // Inferred from jobs.yaml (no x-job-status in it): `Jobs.job(for:)` polls getExportProcess until
+    // `completed`, or `failed`, which jobs.overlay.yaml adds to the published status enum.
     let policy = PollingPolicy(
         initialInterval: .milliseconds(Int(options.interval * 1000)), maximumInterval: .seconds(5),
         timeout: .milliseconds(Int(options.timeout * 1000)))
-    var finished: GetProcess?
-    for try await snapshot in client.snapshots(of: Brevo.job(processID: started.processID), policy: policy) {
+    var finished: ExportProcess?
+    for try await snapshot in client.snapshots(of: Jobs.job(for: started), policy: policy) {
         if snapshot.state.isTerminal {
             finished = snapshot.value
         } else {
             print("process \(snapshot.value.id): \(snapshot.state.status)")
         }
     }
-    // Equivalent without the progress lines: `let finished = try await client.wait(for: Brevo.job(processID: …))`.
+    // Equivalent without the progress lines: `let finished = try await client.wait(for: Jobs.job(for: started))`.
     guard let process = finished, let url = process.exportURL else {
         throw DemoError("process \(started.processID) completed without an export URL")
     }
