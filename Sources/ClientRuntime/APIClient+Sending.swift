@@ -8,7 +8,9 @@ extension APIClient {
     /// and a transport failure becomes `ClientError.transport`.
     func perform(_ request: HTTPRequest, operationID: String, timeout: Duration?) async throws -> HTTPResponse {
         let policy = configuration.retry
-        let mayRetry = policy.allowsRetry(of: request.method)
+        // Added once, so every attempt of this call carries the same key.
+        let request = policy.keyed(request)
+        let mayRetry = policy.allowsRetry(of: request)
         let clock = ContinuousClock()
         let start = clock.now
         var attempt = 1

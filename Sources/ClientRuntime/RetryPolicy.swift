@@ -5,9 +5,12 @@ import Foundation
 /// A response whose status is in `retryableStatuses`, or a transport failure of kind
 /// `.connection`, is retried after a jittered exponential backoff (or the server's
 /// `Retry-After`, capped by `maxDelay`), up to `maxAttempts` attempts in all and as long as the
-/// next attempt would start within `maxTotalTime` of the first. Only idempotent methods are
-/// retried unless `retryNonIdempotent` is set. Timeouts (`ClientError.timeout`, or a transport's
-/// own `.timedOut`) and cancellation are never retried.
+/// next attempt would start within `maxTotalTime` of the first. Only idempotent requests are
+/// retried: by method (GET, PUT, DELETE, …), or because they carry an idempotency key
+/// (`idempotencyKeyHeader`, which `addsIdempotencyKey` sets to a fresh UUID on POST and PATCH
+/// requests that have none, the same on every attempt), or any request when `retryNonIdempotent`
+/// is set. Timeouts (`ClientError.timeout`, or a transport's own `.timedOut`) and cancellation are
+/// never retried.
 public struct RetryPolicy: Hashable, Sendable {
     /// Attempts in all, the first included; `1` disables retries.
     public var maxAttempts: Int
@@ -20,8 +23,13 @@ public struct RetryPolicy: Hashable, Sendable {
     public var retryableStatuses: Set<Int>
     /// Retry transport failures of kind `.connection` (refused, reset, DNS…).
     public var retryConnectionErrors: Bool
-    /// Retry POST, PATCH and other non-idempotent methods too.
+    /// Retry POST, PATCH and other non-idempotent methods too, with or without a key.
     public var retryNonIdempotent: Bool
+    /// The header whose presence makes a POST or PATCH safe to retry (the server deduplicates by it).
+    public var idempotencyKeyHeader: String
+    /// Give each non-idempotent request without that header a fresh key (a lower-case UUID), so it
+    /// is retried like an idempotent one; the same key goes with every attempt of one call.
+    public var addsIdempotencyKey: Bool
 
     public init(
         maxAttempts: Int = 3,
@@ -30,7 +38,9 @@ public struct RetryPolicy: Hashable, Sendable {
         maxTotalTime: Duration? = .seconds(60),
         retryableStatuses: Set<Int> = [429, 502, 503, 504],
         retryConnectionErrors: Bool = true,
-        retryNonIdempotent: Bool = false
+        retryNonIdempotent: Bool = false,
+        idempotencyKeyHeader: String = "Idempotency-Key",
+        addsIdempotencyKey: Bool = false
     ) {
         self.maxAttempts = maxAttempts
         self.baseDelay = baseDelay
@@ -39,6 +49,8 @@ public struct RetryPolicy: Hashable, Sendable {
         self.retryableStatuses = retryableStatuses
         self.retryConnectionErrors = retryConnectionErrors
         self.retryNonIdempotent = retryNonIdempotent
+        self.idempotencyKeyHeader = idempotencyKeyHeader
+        self.addsIdempotencyKey = addsIdempotencyKey
     }
 
     public static let `default` = RetryPolicy()
@@ -48,9 +60,24 @@ public struct RetryPolicy: Hashable, Sendable {
     /// Methods that RFC 9110 defines as idempotent.
     public static let idempotentMethods: Set<HTTPMethod> = [.get, .head, .put, .delete, .options, .trace]
 
-    /// Whether a request with `method` may be sent again at all.
+    /// Whether a request with `method` (and no idempotency key) may be sent again at all.
     public func allowsRetry(of method: HTTPMethod) -> Bool {
         maxAttempts > 1 && (retryNonIdempotent || Self.idempotentMethods.contains(method))
+    }
+
+    /// Whether `request` may be sent again: by its method, or because it carries an idempotency key.
+    public func allowsRetry(of request: HTTPRequest) -> Bool {
+        allowsRetry(of: request.method) || (maxAttempts > 1 && HeaderFields(request.headers)[idempotencyKeyHeader] != nil)
+    }
+
+    /// `request` with a fresh idempotency key when `addsIdempotencyKey` is set and it needs one.
+    func keyed(_ request: HTTPRequest) -> HTTPRequest {
+        guard addsIdempotencyKey, maxAttempts > 1, !Self.idempotentMethods.contains(request.method),
+            HeaderFields(request.headers)[idempotencyKeyHeader] == nil
+        else { return request }
+        var keyed = request
+        keyed.headers.append(HeaderField(name: idempotencyKeyHeader, value: UUID().uuidString.lowercased()))
+        return keyed
     }
 
     /// The wait before attempt `attempt + 1` after attempt `attempt` (1-based) failed.

@@ -226,9 +226,10 @@ extension Translator {
                 let arrays = object.properties.filter { resolved($0.schema).nonNullTypes == [.array] }
                 itemsName = arrays.count == 1 ? arrays[0].name : nil
             }
+            // The element as the page's struct declares it (`[FileMini?]` keeps its `?`), else from the schema.
             guard let itemsName, let items = field(itemsName, of: pageSchema),
-                let element = arrayElementType(items.schema, nested: &nested)
-                    ?? Self.declaredElementType(page: builder.responseType, path: items.steps.map(\.wireName), in: declared)
+                let element = Self.declaredElementType(page: builder.responseType, path: items.steps.map(\.wireName), in: declared)
+                    ?? arrayElementType(items.schema, nested: &nested)
             else { return nil }
             itemType = element
             itemsField = items
@@ -277,7 +278,7 @@ extension Translator {
                 }
             } else if let last = link.lastItemField {
                 // The cursor is the last item's id, while the page says more follow.
-                guard let items = itemsField, let element = resolved(items.schema).items?.value,
+                guard let items = itemsField, !itemType.isOptional, let element = resolved(items.schema).items?.value,
                     let id = field(last, of: element), [[.string], [.integer]].contains(resolved(id.schema).nonNullTypes)
                 else { return nil }
                 var value = id.expression(items.expression("page") + (items.optional ? "?" : "") + ".last?")
