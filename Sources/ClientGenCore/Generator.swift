@@ -52,8 +52,8 @@ public enum Generator {
         document: Document, options: GeneratorOptions, diagnostics: [Diagnostic] = []
     ) -> GenerationResult {
         var translator = Translator(document: document, options: options)
-        let swiftFiles = translator.translate()
         let renderer = Renderer(specPath: options.specPath)
+        let swiftFiles = FilePlan.split(translator.translate(), maxLines: FilePlan.maxLines, renderer: renderer)
         let files = swiftFiles.map { GeneratedFile(path: $0.path, contents: renderer.render($0)) }
             .sorted { $0.path < $1.path }
         let all = diagnostics + translator.diagnostics

@@ -124,7 +124,7 @@ enum TargetPlan {
             self.files = files.map { file in
                 var components = file.path.split(separator: "/").map(String.init)
                 let base = components.removeLast()
-                let renamed = base.hasPrefix(prefix + "+") ? base : "\(prefix).\(base)"
+                let renamed = base == prefix + "+Client.swift" ? base : "\(prefix).\(base)"
                 return GeneratedFile(path: (components + [renamed]).joined(separator: "/"), contents: file.contents)
             }
         }

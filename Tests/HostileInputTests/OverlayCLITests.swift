@@ -24,7 +24,7 @@ import Testing
     ]
 
     func requests(in folder: URL) throws -> String {
-        try String(contentsOf: folder.appendingPathComponent("Out/Operations/Operations+Requests.swift"), encoding: .utf8)
+        try String(contentsOf: folder.appendingPathComponent("Out/Operations/Leads+Requests.swift"), encoding: .utf8)
     }
 
     @Test func overlayChangesTheGeneratedCode() throws {
@@ -94,6 +94,6 @@ import Testing
         #expect(status == 0, "\(errors)")
         let inputs = output.split(separator: "\n").filter { $0.hasPrefix("input ") }.map { String($0.dropFirst(6)) }
         #expect(inputs == ["\(root)/clientgen.yaml", "\(root)/api.yaml", "\(root)/names.overlay.yaml"], "\(output)")
-        #expect(output.contains("Leads.Operations+Requests.swift"), "\(output)")
+        #expect(output.contains("Leads.Leads+Requests.swift"), "\(output)")
     }
 }

@@ -134,10 +134,14 @@ struct Translator {
         let namespace = topScope.claim(options.resolvedNamespace)
         topLevelNames.insert(namespace)
 
-        // Operations grouped by their first tag, in order of first appearance.
+        // Operations grouped by their first tag, in order of first appearance; untagged ones by the
+        // first segment of their path that names a resource (`/v1/customers/{id}` → `customers`), so a
+        // description without tags does not put every builder into one file the compiler cannot split.
         var groups: [(tag: String, operations: [Operation])] = []
+        var tagged = Set<String>()
         for operation in document.operations {
-            let tag = operation.tags.first ?? "Operations"
+            let tag = operation.tags.first ?? Self.resourceName(operation.path)
+            if operation.tags.first != nil { tagged.insert(tag) }
             if let index = groups.firstIndex(where: { $0.tag == tag }) {
                 groups[index].operations.append(operation)
             } else {
@@ -247,7 +251,11 @@ struct Translator {
         }
         for (index, group) in groups.enumerated() {
             let fileName = fileNames.claim(Names.typeName(group.tag) + "+Requests")
-            let doc = DocComment(lines: ["Requests for the operations tagged `\(DocText.lines(group.tag).joined(separator: " "))`."])
+            let doc = DocComment(lines: [
+                tagged.contains(group.tag)
+                    ? "Requests for the operations tagged `\(DocText.lines(group.tag).joined(separator: " "))`."
+                    : "Requests for the untagged operations under `\(DocText.lines(group.tag).joined(separator: " "))`."
+            ])
             files.append(
                 SwiftFile(
                     path: "Operations/\(fileName).swift",
@@ -256,6 +264,20 @@ struct Translator {
         files += modelFiles
         warnUnusedOverrides()
         return files
+    }
+
+    /// The first path segment that names a resource: not a version (`v1`, `2024-01`), not `api`,
+    /// not a parameter; `Operations` when there is none (`/`, `/{id}`).
+    static func resourceName(_ path: String) -> String {
+        for segment in path.split(separator: "/") {
+            let text = segment.lowercased()
+            if text.hasPrefix("{") || ["api", "rest", "public"].contains(text) { continue }
+            if text.first == "v", text.dropFirst().allSatisfy({ $0.isNumber || $0 == "." }), text.count > 1 { continue }
+            if text.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "." }) { continue }
+            if Names.typeName(String(segment)).isEmpty { continue }
+            return String(segment)
+        }
+        return "Operations"
     }
 
     // MARK: Diagnostics

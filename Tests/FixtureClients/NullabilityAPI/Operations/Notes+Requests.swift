@@ -4,7 +4,7 @@
 import Foundation
 @_exported import ClientRuntime
 
-/// Requests for the operations tagged `Operations`.
+/// Requests for the untagged operations under `notes`.
 extension Nullability {
     /// A PATCH body, where leaving a member out and sending it as null mean different things.
     ///

@@ -4,7 +4,7 @@
 import Foundation
 @_exported import ClientRuntime
 
-/// Requests for the operations tagged `Operations`.
+/// Requests for the untagged operations under `files`.
 extension CookiesAndLists {
     /// - Parameters:
     ///   - ids: `style: simple`: `/files/1,2,3`.

@@ -4,7 +4,7 @@
 import Foundation
 @_exported import ClientRuntime
 
-/// Requests for the operations tagged `Operations`.
+/// Requests for the untagged operations under `items`.
 extension QueryStyles {
     /// Every query style of OpenAPI 3 for lists and objects.
     ///

@@ -4,7 +4,7 @@
 import Foundation
 @_exported import ClientRuntime
 
-/// Requests for the operations tagged `Operations`.
+/// Requests for the untagged operations under `labels`.
 extension Features {
     /// A label set, or nothing while it is being computed.
     ///
@@ -41,70 +41,6 @@ extension Features {
             path: "/labels/\(PathSegment.encode(labelSetID))",
             body: .json(body),
             response: .json
-        )
-    }
-
-    /// Replaces a device and returns it as stored; every id is a UUID, in the path, the query, a header and the body.
-    ///
-    /// - Parameters:
-    ///   - deviceID
-    ///   - since
-    ///   - ids
-    ///   - xTraceID
-    ///   - body: The request body.
-    ///
-    /// - Remark: HTTP `PUT /devices/{deviceId}`.
-    /// - Remark: Generated from `#/paths/~1devices~1{deviceId}/put`.
-    public static func replaceDevice(deviceID: UUID, body: Device, since: UUID? = nil, ids: [UUID]? = nil, xTraceID: UUID? = nil) -> Request<Device> {
-        var queryItems = QueryItems()
-        queryItems.append("since", since)
-        queryItems.append("ids", ids)
-        var headerFields = HeaderFields()
-        headerFields.append("X-Trace-ID", xTraceID)
-        return Request(
-            operationID: "replaceDevice",
-            method: .put,
-            path: "/devices/\(PathSegment.encode(deviceID))",
-            query: queryItems,
-            headers: headerFields,
-            body: .json(body),
-            response: .json
-        )
-    }
-
-    /// Claims a device for an owner (a form body).
-    ///
-    /// - Parameters:
-    ///   - deviceID
-    ///   - body: The request body.
-    ///
-    /// - Remark: HTTP `POST /devices/{deviceId}/claim`.
-    /// - Remark: Generated from `#/paths/~1devices~1{deviceId}~1claim/post`.
-    public static func claimDevice(deviceID: UUID, body: Claim) -> Request<Void> {
-        Request(
-            operationID: "claimDevice",
-            method: .post,
-            path: "/devices/\(PathSegment.encode(deviceID))/claim",
-            body: .form(body),
-            response: .empty
-        )
-    }
-
-    /// The same claim as a multipart body.
-    ///
-    /// - Parameters:
-    ///   - deviceID
-    ///   - body: The request body.
-    ///
-    /// - Remark: HTTP `PUT /devices/{deviceId}/claim`.
-    /// - Remark: Generated from `#/paths/~1devices~1{deviceId}~1claim/put`.
-    public static func replaceClaim(deviceID: UUID, body: Claim) -> Request<Void> {
-        Request(
-            operationID: "replaceClaim",
-            method: .put,
-            path: "/devices/\(PathSegment.encode(deviceID))/claim",
-            body: .multipart(body),
-            response: .empty
         )
     }
 

@@ -1,0 +1,92 @@
+import ClientGenCore
+import Foundation
+import Testing
+
+/// The file plan: untagged operations are grouped by their path's resource, and a file of
+/// request builders over 3,000 lines is cut into parts, deterministically.
+@Suite struct FilePlanTests {
+    /// `count` untagged operations under `/v1/customers/...`, each with an inline response, and a few under `/v1/charges`.
+    static func spec(customers count: Int) -> String {
+        var paths = ""
+        for index in 0..<count {
+            paths += """
+                  /v1/customers/{id}/action\(index):
+                    post:
+                      operationId: customerAction\(index)
+                      parameters:
+                        - {name: id, in: path, required: true, schema: {type: string}}
+                        - {name: limit, in: query, schema: {type: integer}}
+                      responses:
+                        '200':
+                          description: Done
+                          content:
+                            application/json:
+                              schema:
+                                type: object
+                                properties:
+                                  id: {type: string}
+                                  count: {type: integer}
+                                  note: {type: string, description: What happened}
+
+                """
+        }
+        return """
+            openapi: 3.0.3
+            info: {title: Payments, version: "1"}
+            paths:
+              /v1/charges:
+                get:
+                  operationId: listCharges
+                  responses:
+                    '204': {description: None}
+              /v2/2024-01/refunds/{id}:
+                get:
+                  operationId: getRefund
+                  parameters:
+                    - {name: id, in: path, required: true, schema: {type: string}}
+                  responses:
+                    '204': {description: None}
+              /{id}:
+                get:
+                  operationId: getAnything
+                  parameters:
+                    - {name: id, in: path, required: true, schema: {type: string}}
+                  responses:
+                    '204': {description: None}
+            \(paths)
+            """
+    }
+
+    func generate(_ spec: String) -> GenerationResult {
+        Generator.generate(spec: Array(spec.utf8), options: GeneratorOptions(moduleName: "PaymentsAPI", specPath: "p.yaml"))
+    }
+
+    @Test func untaggedOperationsAreGroupedByResource() {
+        let paths = generate(Self.spec(customers: 2)).files.map(\.path).filter { $0.hasPrefix("Operations/") }
+        #expect(paths == [
+            "Operations/Charges+Requests.swift", "Operations/Customers+Requests.swift",
+            "Operations/Operations+Requests.swift", "Operations/Refunds+Requests.swift",
+        ])
+    }
+
+    @Test func aLargeGroupIsSplitIntoPartsUnderTheBound() throws {
+        let result = generate(Self.spec(customers: 300))
+        #expect(result.succeeded)
+        let parts = result.files.filter { $0.path.hasPrefix("Operations/Customers+Requests") }
+        #expect(parts.count > 3)
+        #expect(parts.map(\.path).contains("Operations/Customers+Requests2.swift"))
+        for part in parts {
+            let lines = part.contents.split(separator: "\n", omittingEmptySubsequences: false).count
+            #expect(lines <= 3_000, "\(part.path) has \(lines) lines")
+            #expect(part.contents.contains("Part "))
+        }
+        // Every builder and its response type is in exactly one part.
+        let all = parts.map(\.contents).joined()
+        for index in [0, 150, 299] {
+            #expect(all.components(separatedBy: "public static func customerAction\(index)(").count == 2)
+            #expect(all.components(separatedBy: "public struct CustomerAction\(index)Response:").count == 2)
+        }
+        // The same description gives the same parts, byte for byte.
+        #expect(generate(Self.spec(customers: 300)).files == result.files)
+    }
+}
