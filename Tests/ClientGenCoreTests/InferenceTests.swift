@@ -138,4 +138,28 @@ import Testing
         #expect(generate(inference: inference).inferences.isEmpty)
         #expect(!generate(inference: inference).files.map(\.contents).joined().contains("Paginated"))
     }
+
+    @Test func aReadOfOneResourceIsNotPagedEvenWithANextLink() {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: T, version: "1"}
+            paths:
+              /exports/{id}:
+                get:
+                  operationId: getExport
+                  parameters:
+                    - {name: id, in: path, required: true, schema: {type: string}}
+                  responses:
+                    '200':
+                      description: One export, its file URLs and a link
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              urls: {type: array, items: {type: string}}
+                              _metadata: {type: object, properties: {next: {type: string}}}
+            """
+        #expect(generate(spec).inferences.allSatisfy { $0.kind != .paged })
+    }
 }

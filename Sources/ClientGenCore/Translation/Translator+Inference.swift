@@ -158,6 +158,7 @@ extension Translator {
             for operation in open where plan.jobs[operation.operationID!] == nil {
                 var match = starter(operation, reads: reads, builders: builders)
                 if case .linked(let read, let idField) = match, created.contains(read.operationID),
+                    read.component == nil || successSchema(operation).flatMap { componentName($0) } != read.component,
                     Vocabulary.normalized(idField.split(separator: ".").last.map(String.init) ?? idField) == "id",
                     read.collection != operation.path.split(separator: "/").map(String.init)
                 {
@@ -404,7 +405,10 @@ extension Translator {
     /// next-cursor field, a next URL in the body, a cursor taken from the last item while the page
     /// says more follow, a `Link` header, offset/limit, page numbers.
     func inferredPagination(_ operation: Operation, builder: RequestBuilder) -> PaginationLink? {
-        guard operation.method == .get, let page = successSchema(operation) else { return nil }
+        // `GET /exports/{id}` reads one resource, even when it holds an array and a `next` link.
+        guard operation.method == .get, operation.path.split(separator: "/").last?.hasPrefix("{") != true,
+            let page = successSchema(operation)
+        else { return nil }
         let query = operation.parameters.filter { $0.location == .query }
         func parameter(_ names: [String], types: [Schema.JSONType]) -> String? {
             for name in names {
