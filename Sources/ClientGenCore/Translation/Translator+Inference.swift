@@ -405,11 +405,14 @@ extension Translator {
     /// next-cursor field, a next URL in the body, a cursor taken from the last item while the page
     /// says more follow, a `Link` header, offset/limit, page numbers.
     func inferredPagination(_ operation: Operation, builder: RequestBuilder) -> PaginationLink? {
-        // `GET /exports/{id}` reads one resource, even when it holds an array and a `next` link.
-        guard operation.method == .get, operation.path.split(separator: "/").last?.hasPrefix("{") != true,
-            let page = successSchema(operation)
-        else { return nil }
+        guard operation.method == .get, let page = successSchema(operation) else { return nil }
         let query = operation.parameters.filter { $0.location == .query }
+        // `GET /exports/{id}` reads one resource, even when it holds an array and a `next` link; it
+        // is paged only when it takes a paging parameter (PayPal's payout batch takes `page`).
+        let pagingNames = Set(Vocabulary.cursors + Vocabulary.offsets + Vocabulary.pages)
+        if operation.path.split(separator: "/").last?.hasPrefix("{") == true, !query.contains(where: { pagingNames.contains($0.name) }) {
+            return nil
+        }
         func parameter(_ names: [String], types: [Schema.JSONType]) -> String? {
             for name in names {
                 if let found = query.first(where: { $0.name == name && types.contains(resolved($0.schema).nonNullTypes.first ?? .object) && resolved($0.schema).nonNullTypes.count == 1 }) {
