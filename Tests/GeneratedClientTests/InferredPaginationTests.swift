@@ -170,4 +170,22 @@ struct InferredPaginationTests {
             #expect(seen == Self.ids)
         }
     }
+
+    @Test func aUUIDLastIdIsTheNextCursorInLowerCase() async throws {
+        let ids = (1...5).map { "4C2A3B1D-0000-4000-8000-00000000000\($0)" }
+        try await TestServer.run(routes: { router in
+            router.get("/batches") { request, _ in
+                let after = Self.query(request, "after")
+                let start = after.flatMap { cursor in ids.firstIndex { $0.lowercased() == cursor }.map { $0 + 1 } } ?? 0
+                let slice = ids[start..<min(start + 2, ids.count)]
+                let items = slice.map { #"{"id": "\#($0)"}"# }.joined(separator: ",")
+                return TestServer.json(#"{"has_more": \#(slice.endIndex < ids.count), "data": [\#(items)]}"#)
+            }
+        }) { server in
+            let client = APIClient(serverURL: server.baseURL)
+            let seen: [String] = try await collect(client, InferredPages.listBatchesPaginated()) { item in item.id?.uuidString ?? "" }
+            #expect(seen == ids)
+            #expect(await server.requests.map { $0.query ?? "" } == ["", "after=\(ids[1].lowercased())", "after=\(ids[3].lowercased())"])
+        }
+    }
 }

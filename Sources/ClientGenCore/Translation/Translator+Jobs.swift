@@ -279,10 +279,15 @@ extension Translator {
             } else if let last = link.lastItemField {
                 // The cursor is the last item's id, while the page says more follow.
                 guard let items = itemsField, !itemType.isOptional, let element = resolved(items.schema).items?.value,
-                    let id = field(last, of: element), [[.string], [.integer]].contains(resolved(id.schema).nonNullTypes)
+                    let id = field(last, of: element), let idType = scalarType(id.schema)
                 else { return nil }
                 var value = id.expression(items.expression("page") + (items.optional ? "?" : "") + ".last?")
-                if resolved(id.schema).nonNullTypes == [.integer] { value = "(\(value)).map { String($0) }" }
+                // The cursor goes into the query as text: a UUID in lower case, a number in digits.
+                switch idType {
+                case "String": break
+                case "UUID": value = "(\(value)).map { $0.uuidString.lowercased() }"
+                default: value = "(\(value)).map { String($0) }"
+                }
                 style = .cursor(parameter: cursor, next: hasMore.map { "\($0) == true ? \(value) : nil" } ?? value)
             } else {
                 return nil
