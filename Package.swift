@@ -103,9 +103,13 @@ let package = Package(
         .target(name: "NullabilityAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/NullabilityAPI"),
         .target(name: "InferredJobsAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/InferredJobsAPI"),
         .target(name: "InferredPagesAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/InferredPagesAPI"),
+        .target(name: "EnumConstantsAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/EnumConstantsAPI"),
+        // `access: package`, `additionalImports` and `typeOverrides`: Money is FixtureSupport's own type.
+        .target(name: "FixtureSupport", path: "Tests/FixtureClients/FixtureSupport"),
+        .target(name: "ClientOptionsAPI", dependencies: ["ClientRuntime", "FixtureSupport"], path: "Tests/FixtureClients/ClientOptionsAPI"),
         .testTarget(name: "GeneratedClientTests", dependencies: [
             "BrevoAPI", "InstantlyAPI", "FeaturesAPI", "TestHTTPServer", "QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI", "UnionsAPI", "NullabilityAPI",
-            "InferredJobsAPI", "InferredPagesAPI",
+            "InferredJobsAPI", "InferredPagesAPI", "EnumConstantsAPI", "ClientOptionsAPI", "FixtureSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
     ],

@@ -24,8 +24,8 @@ public struct Configuration: Hashable, Sendable {
         public var module: String
         public var output: String
         public var namespace: String?
-        public var names: NameOverrides
-        public var inference: InferenceSettings
+        /// Names, inference, access level, imports: the keys shared with a target's configuration.
+        public var settings: ClientSettings
         /// Overlay files applied to the spec in order, as written (relative to the configuration's folder).
         public var overlays: [OverlayReference]
 
@@ -37,13 +37,17 @@ public struct Configuration: Hashable, Sendable {
             self.module = module
             self.output = output
             self.namespace = namespace
-            self.names = names
-            self.inference = inference
+            self.settings = ClientSettings()
+            self.settings.names = names
+            self.settings.inference = inference
             self.overlays = overlays
         }
 
+        public var names: NameOverrides { settings.names }
+        public var inference: InferenceSettings { settings.inference }
+
         public var options: GeneratorOptions {
-            GeneratorOptions(moduleName: module, namespace: namespace, specPath: spec, names: names, inference: inference)
+            GeneratorOptions(moduleName: module, namespace: namespace, specPath: spec, settings: settings)
         }
     }
 
@@ -73,8 +77,9 @@ public struct Configuration: Hashable, Sendable {
                 fail("expected a client to be a mapping, found a \(item.kindName)", item)
                 continue
             }
-            for pair in item.mapping ?? [] where !["spec", "module", "output", "namespace", "names", "inference", "overlays"].contains(pair.key.scalar ?? "") {
-                fail("unknown key '\(pair.key.scalar ?? "")'", pair.key, hint: "use spec, module, output, namespace, names, inference or overlays")
+            let keys = ["spec", "module", "output", "namespace", "overlays"] + ClientSettings.keys
+            for pair in item.mapping ?? [] where !keys.contains(pair.key.scalar ?? "") {
+                fail("unknown key '\(pair.key.scalar ?? "")'", pair.key, hint: "use \(keys.joined(separator: ", "))")
             }
             var values: [String: String] = [:]
             for key in ["spec", "module", "output"] {
@@ -88,12 +93,11 @@ public struct Configuration: Hashable, Sendable {
                 fail("'\(module)' is not a valid Swift module name", item["module"]!, hint: "try '\(Names.typeName(module))'")
             }
             guard let spec = values["spec"], let module = values["module"], let output = values["output"] else { continue }
-            let names = item["names"].map { NameOverrides.read($0, diagnostics: &diagnostics) } ?? NameOverrides()
-            let inference = item["inference"].map { InferenceSettings.read($0, diagnostics: &diagnostics) } ?? InferenceSettings()
+            let settings = ClientSettings.read(item, diagnostics: &diagnostics)
             let overlays = item["overlays"].map { OverlayReference.read($0, diagnostics: &diagnostics) } ?? []
-            clients.append(Client(
-                spec: spec, module: module, output: output, namespace: item["namespace"]?.scalar, names: names,
-                inference: inference, overlays: overlays))
+            var client = Client(spec: spec, module: module, output: output, namespace: item["namespace"]?.scalar, overlays: overlays)
+            client.settings = settings
+            clients.append(client)
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (Configuration(clients: clients), diagnostics)

@@ -52,7 +52,8 @@ public enum Generator {
         document: Document, options: GeneratorOptions, diagnostics: [Diagnostic] = []
     ) -> GenerationResult {
         var translator = Translator(document: document, options: options)
-        let renderer = Renderer(specPath: options.specPath)
+        let renderer = Renderer(
+            specPath: options.specPath, access: options.settings.access, additionalImports: options.settings.additionalImports)
         let swiftFiles = FilePlan.split(translator.translate(), maxLines: FilePlan.maxLines, renderer: renderer)
         let files = swiftFiles.map { GeneratedFile(path: $0.path, contents: renderer.render($0)) }
             .sorted { $0.path < $1.path }

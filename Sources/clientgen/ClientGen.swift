@@ -35,6 +35,18 @@ struct SourceOptions: ParsableArguments {
         valueName: "file"))
     var overlay: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp(
+        "For --spec: a YAML file of client settings (access, additionalImports, typeOverrides, enumCaseLimit, names, inference), the keys of a client in clientgen.yaml.",
+        valueName: "file"))
+    var settings: String?
+
+    @Option(name: .long, help: "For --spec: the access level of every generated declaration (public, package or internal).")
+    var access: AccessLevel?
+
+    @Option(name: .customLong("additional-import"), help: ArgumentHelp(
+        "For --spec: a module every generated file imports; repeat for several.", valueName: "module"))
+    var additionalImports: [String] = []
+
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
@@ -47,6 +59,12 @@ struct SourceOptions: ParsableArguments {
         if names != nil && spec == nil {
             throw ValidationError("--names goes with --spec; in clientgen.yaml write `names:` under the client")
         }
+        if (settings != nil || access != nil || !additionalImports.isEmpty) && spec == nil {
+            throw ValidationError("--settings, --access and --additional-import go with --spec; in clientgen.yaml write them under the client")
+        }
+        if let invalid = additionalImports.first(where: { !ClientSettings.isDottedIdentifier($0) }) {
+            throw ValidationError("--additional-import '\(invalid)' is not a module name")
+        }
         if !overlay.isEmpty && spec == nil {
             throw ValidationError("--overlay goes with --spec; in clientgen.yaml write `overlays: [FILE]` under the client")
         }
@@ -56,10 +74,16 @@ struct SourceOptions: ParsableArguments {
     /// `output` are resolved against the configuration's folder.
     func clients() throws -> [ResolvedClient] {
         if let spec, let module, let output {
-            let overrides = try names.map(Self.readNames) ?? NameOverrides()
-            let overlays = overlay.map { OverlayReference(path: $0) }
+            var client = Configuration.Client(spec: spec, module: module, output: output, overlays: overlay.map { OverlayReference(path: $0) })
+            if let settings { client.settings = try Self.readSettings(settings) }
+            if let names { client.settings.names = try Self.readNames(names) }
+            if let access { client.settings.access = access }
+            for module in additionalImports where !client.settings.additionalImports.contains(module) {
+                client.settings.additionalImports.append(module)
+            }
+            let overlays = client.overlays
             return [ResolvedClient(
-                client: Configuration.Client(spec: spec, module: module, output: output, names: overrides, overlays: overlays),
+                client: client,
                 specFile: spec, overlays: overlays.map { ResolvedOverlay(reference: $0, file: $0.path) })]
         }
         let url = URL(fileURLWithPath: config)
@@ -80,6 +104,15 @@ struct SourceOptions: ParsableArguments {
                     ResolvedOverlay(reference: $0, file: base.appendingPathComponent($0.path).standardized.relativePathIfPossible)
                 })
         }
+    }
+
+    /// The client settings of a file given with `--settings`.
+    static func readSettings(_ path: String) throws -> ClientSettings {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read settings file '\(path)'") }
+        let (settings, diagnostics) = ClientSettings.read(bytes: Array(data), file: path)
+        Console.print(diagnostics)
+        if diagnostics.hasErrors { throw ExitCode.failure }
+        return settings
     }
 
     /// The `names:` table of a file given with `--names`.
@@ -213,3 +246,5 @@ struct ResolvedClient {
     /// The client's overlays, in the order they apply.
     var overlays: [ResolvedOverlay] = []
 }
+
+extension AccessLevel: ExpressibleByArgument {}

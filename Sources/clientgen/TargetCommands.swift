@@ -62,8 +62,7 @@ struct TargetOptions: ParsableArguments {
                 spec: Array(spec), file: client.specFile, overlays: overlays,
                 files: .folder(URL(fileURLWithPath: client.specFile).deletingLastPathComponent()))
             let options = GeneratorOptions(
-                moduleName: module, namespace: client.namespace, specPath: client.spec, names: client.names,
-                inference: client.inference)
+                moduleName: module, namespace: client.namespace, specPath: client.spec, settings: client.settings)
             var files: [GeneratedFile] = []
             var inferences: [Inference] = []
             var diagnostics = read.diagnostics

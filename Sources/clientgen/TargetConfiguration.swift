@@ -26,8 +26,8 @@ struct TargetConfiguration {
         var specFile: String
         var namespace: String?
         var output: String?
-        var names: NameOverrides
-        var inference: InferenceSettings
+        /// Names, inference, access level, imports: the keys shared with `clientgen.yaml`.
+        var settings: ClientSettings
         /// Each resolved against the configuration's folder (absolute, like `specFile`).
         var overlays: [ResolvedOverlay] = []
         /// The `- spec: …` item, for diagnostics that concern the whole client.
@@ -36,7 +36,7 @@ struct TargetConfiguration {
 
     var clients: [Client]
 
-    static let keys = ["spec", "namespace", "output", "module", "names", "inference", "overlays"]
+    static let keys = ["spec", "namespace", "output", "module", "overlays"] + ClientSettings.keys
 
     /// Reads the configuration; every problem is reported with its position.
     static func read(bytes: [UInt8], file: String, module: String) -> (TargetConfiguration?, [Diagnostic]) {
@@ -92,8 +92,7 @@ struct TargetConfiguration {
                 fail("'module' is '\(given)' but this configuration belongs to target '\(module)'", item["module"]!,
                      hint: "leave 'module' out: the build plugin always generates into the target that holds clientgen.yaml")
             }
-            let names = item["names"].map { NameOverrides.read($0, diagnostics: &diagnostics) } ?? NameOverrides()
-            let inference = item["inference"].map { InferenceSettings.read($0, diagnostics: &diagnostics) } ?? InferenceSettings()
+            let settings = ClientSettings.read(item, diagnostics: &diagnostics)
             let overlays = (item["overlays"].map { OverlayReference.read($0, diagnostics: &diagnostics) } ?? []).map {
                 ResolvedOverlay(reference: $0, file: folder.appendingPathComponent($0.path).standardized.path)
             }
@@ -101,7 +100,7 @@ struct TargetConfiguration {
             clients.append(Client(
                 spec: spec,
                 specFile: folder.appendingPathComponent(spec).standardized.path,
-                namespace: namespace, output: output, names: names, inference: inference, overlays: overlays, mark: item.mark))
+                namespace: namespace, output: output, settings: settings, overlays: overlays, mark: item.mark))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (TargetConfiguration(clients: clients), diagnostics)

@@ -9,14 +9,15 @@ import Testing
 /// the jobs and paged lists it explains (`Fixtures/<name>.explain.txt`, absent when there are none).
 /// A description spread over several files is a folder, `Fixtures/<name>/openapi.yaml` and the files
 /// it refers to, with the expected text beside the folder as for a single file. `<name>.names.yaml`,
-/// when present, holds a `names:` table of Swift names (as `clientgen --names` reads it).
+/// when present, holds a `names:` table of Swift names (as `clientgen --names` reads it), and
+/// `<name>.settings.yaml` the other keys of a client entry (`access`, `enumCaseLimit`, …).
 /// Re-record after an intended change: `CLIENTGEN_RECORD=1 swift test --filter FixtureTests`.
 @Suite struct FixtureTests {
     static let folder = PackageRoot.url.appendingPathComponent("Tests/ClientGenCoreTests/Fixtures")
 
     static let names: [String] = {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let single = files.filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(".names.yaml") }.map { String($0.dropLast(5)) }
+        let single = files.filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(".names.yaml") && !$0.hasSuffix(".settings.yaml") }.map { String($0.dropLast(5)) }
         let folders = files.filter { name in
             FileManager.default.fileExists(atPath: folder.appendingPathComponent(name + "/openapi.yaml").path)
         }
@@ -37,10 +38,10 @@ import Testing
     func fixtureGeneratesExpectedSwift(_ name: String) throws {
         let path = Self.specPath(name)
         let spec = Self.folder.appendingPathComponent(path)
-        let (names, namesDiagnostics) = PackageRoot.nameOverrides(name, in: Self.folder)
+        let (settings, namesDiagnostics, _) = PackageRoot.settings(name, in: Self.folder)
         let result = Generator.generate(
             spec: Array(try Data(contentsOf: spec)),
-            options: GeneratorOptions(moduleName: "FixtureAPI", specPath: "Fixtures/\(path)", names: names),
+            options: GeneratorOptions(moduleName: "FixtureAPI", specPath: "Fixtures/\(path)", settings: settings),
             files: PackageRoot.referencedFiles(in: spec.deletingLastPathComponent()))
         let swift = result.files.map { "// MARK: - File \($0.path)\n\($0.contents)" }.joined(separator: "\n")
         let diagnostics = (namesDiagnostics + result.diagnostics).map(\.description).joined(separator: "\n")

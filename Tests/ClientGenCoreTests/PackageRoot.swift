@@ -34,6 +34,26 @@ enum PackageRoot {
         return NameOverrides.read(bytes: Array(data), file: file)
     }
 
+    /// The client settings of `<folder>/<name>.settings.yaml` (the keys of a client entry), with the
+    /// names of `<name>.names.yaml`, their diagnostics, and the files read (for source lines).
+    static func settings(_ name: String, in folder: URL) -> (ClientSettings, [Diagnostic], [SourceFile]) {
+        var (names, diagnostics) = nameOverrides(name, in: folder)
+        var sources: [SourceFile] = []
+        if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name + ".names.yaml").path) {
+            sources.append(SourceFile(path: name + ".names.yaml", displayPath: name + ".names.yaml", bytes: Array(data)))
+        }
+        var settings = ClientSettings()
+        let file = name + ".settings.yaml"
+        if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) {
+            let (read, found) = ClientSettings.read(bytes: Array(data), file: file)
+            settings = read
+            diagnostics += found
+            sources.append(SourceFile(path: file, displayPath: file, bytes: Array(data)))
+        }
+        if settings.names == NameOverrides() { settings.names = names }
+        return (settings, diagnostics, sources)
+    }
+
     /// Relative path → text of every file below a folder of the repository.
     static func files(under relativePath: String) -> [String: String] {
         let root = url.appendingPathComponent(relativePath).standardized

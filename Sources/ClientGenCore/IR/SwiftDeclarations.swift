@@ -137,17 +137,28 @@ public struct OpenEnum: Hashable, Sendable {
         }
     }
 
+    /// How the values are spelled in Swift.
+    public enum Form: Hashable, Sendable {
+        /// `enum` with a case per value and `.unknown(_:)`, converted by two switches.
+        case enumeration
+        /// `struct` holding the raw value, with a static constant per value: for thousands of values,
+        /// whose switches would take the compiler minutes.
+        case constants
+    }
+
     public var doc: DocComment
     public var name: String
     /// `String` or `Int`.
     public var rawType: String
     public var cases: [Case]
+    public var form: Form
 
-    public init(doc: DocComment, name: String, rawType: String = "String", cases: [Case]) {
+    public init(doc: DocComment, name: String, rawType: String = "String", cases: [Case], form: Form = .enumeration) {
         self.doc = doc
         self.name = name
         self.rawType = rawType
         self.cases = cases
+        self.form = form
     }
 }
 

@@ -7,7 +7,7 @@ extension Renderer {
         writer.blankLine()
         renderDecoding(structure, structure.additionalProperties, into: &writer)
         writer.blankLine()
-        writer.block("public func encode(to encoder: any Encoder) throws") { writer in
+        writer.block("\(access) func encode(to encoder: any Encoder) throws") { writer in
             if !structure.properties.isEmpty {
                 writer.line("var container = encoder.container(keyedBy: CodingKeys.self)")
             }
@@ -25,7 +25,7 @@ extension Renderer {
     private func renderDecoding(
         _ structure: Structure, _ additional: Structure.AdditionalProperties?, into writer: inout CodeWriter
     ) {
-        writer.block("public init(from decoder: any Decoder) throws") { writer in
+        writer.block("\(access) init(from decoder: any Decoder) throws") { writer in
             if !structure.properties.isEmpty {
                 writer.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
             }

@@ -3,7 +3,7 @@ extension Renderer {
         writer.doc(factory.doc)
         let label = factory.parameterLabel.map { "\($0) " } ?? ""
         let result = "Job<\(SwiftLiteral.type(factory.snapshotType))>" + (factory.optionalID ? "?" : "")
-        let signature = "public static func \(factory.name)(\(label)\(factory.parameterName): \(SwiftLiteral.type(factory.parameterType))) -> \(result)"
+        let signature = "\(access) static func \(factory.name)(\(label)\(factory.parameterName): \(SwiftLiteral.type(factory.parameterType))) -> \(result)"
         writer.block(signature) { writer in
             var argument = factory.statusArgument
             if factory.optionalID {
@@ -29,7 +29,7 @@ extension Renderer {
         let parameters = builder.parameters.map { SwiftLiteral.parameter($0.name, $0.type, default: $0.defaultValue) }
         let page = SwiftLiteral.type(builder.pageType)
         let item = SwiftLiteral.type(builder.itemType)
-        writer.block("public static func \(builder.name)(\(parameters.joined(separator: ", "))) -> Pagination<\(page), \(item)>") { writer in
+        writer.block("\(access) static func \(builder.name)(\(parameters.joined(separator: ", "))) -> Pagination<\(page), \(item)>") { writer in
             let arguments = builder.arguments.map { "\($0.label): \($0.value)" }.joined(separator: ", ")
             switch builder.style {
             case .offset(let limit, let offset, let total, let hasMore):

@@ -5,7 +5,7 @@ extension Renderer {
         writer.doc(builder.doc)
         if builder.deprecated { writer.line("@available(*, deprecated)") }
         let parameters = builder.parameters.map { SwiftLiteral.parameter($0.name, $0.type, default: $0.defaultValue) }
-        let signature = "public static func \(builder.name)(\(parameters.joined(separator: ", "))) -> Request<\(SwiftLiteral.type(builder.responseType))>"
+        let signature = "\(access) static func \(builder.name)(\(parameters.joined(separator: ", "))) -> Request<\(SwiftLiteral.type(builder.responseType))>"
         writer.block(signature) { writer in
             if !builder.query.isEmpty {
                 writer.line("var queryItems = QueryItems()")
@@ -106,23 +106,23 @@ extension Renderer {
 extension Renderer {
     func render(_ headers: ResponseHeadersStructure, into writer: inout CodeWriter) {
         writer.doc(headers.doc)
-        writer.block("public struct \(headers.name): ResponseHeaders, Hashable") { writer in
+        writer.block("\(access) struct \(headers.name): ResponseHeaders, Hashable") { writer in
             for field in headers.fields {
                 if !field.doc.isEmpty { writer.blankLine() }
                 writer.doc(field.doc)
-                writer.line("public var \(field.name): \(SwiftLiteral.type(field.propertyType))")
+                writer.line("\(access) var \(field.name): \(SwiftLiteral.type(field.propertyType))")
             }
             writer.blankLine()
             let parameters = headers.fields.map {
                 SwiftLiteral.parameter($0.name, $0.propertyType, default: $0.required ? nil : .nil)
             }
-            writer.block("public init(\(parameters.joined(separator: ", ")))") { writer in
+            writer.block("\(access) init(\(parameters.joined(separator: ", ")))") { writer in
                 for field in headers.fields {
                     writer.line("self.\(field.name) = \(field.name)")
                 }
             }
             writer.blankLine()
-            writer.block("public init(from headers: HeaderFields) throws") { writer in
+            writer.block("\(access) init(from headers: HeaderFields) throws") { writer in
                 for field in headers.fields {
                     let name = SwiftLiteral.string(field.wireName)
                     let read = "headers.\(field.isList ? "values" : "value")(\(name), as: \(SwiftLiteral.type(field.type)).self)"

@@ -1,4 +1,5 @@
 import OpenAPI
+import YAML
 
 /// Diagnostics for `names:` in the configuration; the names themselves are applied where each kind
 /// of name is made (components in `init`, builders in `translate()`, properties in `structure`).
@@ -56,5 +57,16 @@ extension Translator {
                 .error, "'inference' names the operation '\(name)', which the spec does not have", at: settings.marks[name],
                 hint: suggestion ?? "use an operationId of the spec"))
         }
+    }
+
+    /// A configuration entry names a component schema the description does not have.
+    mutating func unknownSchemaName(_ name: String, in key: String, at mark: Mark?, severity: Diagnostic.Severity) {
+        let candidates = document.components.schemas.map(\.name)
+        let limit = max(1, min(3, name.count / 4))
+        let suggestion = candidates.min { editDistance($0, name) < editDistance($1, name) }
+            .flatMap { editDistance($0, name) <= limit ? "did you mean '\($0)'?" : nil }
+        diagnostics.append(Diagnostic(
+            severity, "'\(key)' names the schema '\(name)', which the spec does not have", at: mark,
+            hint: suggestion ?? "use a name under '#/components/schemas' as written in the spec"))
     }
 }

@@ -319,7 +319,8 @@ extension Translator {
         let enumSchema = schema.reference == nil ? schema : component(schema.reference)
         if let cases = enumSchema.flatMap(stringEnumCases), case .string(let raw) = value {
             if let match = cases.first(where: { $0.rawValue == raw }) { return .enumCase(match.name) }
-            return .enumCase("unknown(\(SwiftLiteral.string(raw)))")
+            let unlisted = enumForm(cases.count) == .enumeration ? "unknown(" : "init(rawValue: "
+            return .enumCase(unlisted + SwiftLiteral.string(raw) + ")")
         }
         switch (type.unwrapped, value) {
         case (.named("String"), .string(let text)): return .string(text)

@@ -8,20 +8,36 @@ public struct GeneratorOptions: Hashable, Sendable {
     public var namespace: String?
     /// The description's path as the user names it, shown in file headers (never an absolute path).
     public var specPath: String
-    /// Swift names chosen in the configuration for schemas, operations and properties.
-    public var names: NameOverrides
-    /// Which jobs and paged lists to infer, and corrections by operationId.
-    public var inference: InferenceSettings
+    /// How the client is generated: names, inference, access level, imports (`ClientSettings`).
+    public var settings: ClientSettings
+
+    public init(moduleName: String, namespace: String? = nil, specPath: String, settings: ClientSettings) {
+        self.moduleName = moduleName
+        self.namespace = namespace
+        self.specPath = specPath
+        self.settings = settings
+    }
 
     public init(
         moduleName: String, namespace: String? = nil, specPath: String, names: NameOverrides = NameOverrides(),
         inference: InferenceSettings = InferenceSettings()
     ) {
-        self.moduleName = moduleName
-        self.namespace = namespace
-        self.specPath = specPath
-        self.names = names
-        self.inference = inference
+        var settings = ClientSettings()
+        settings.names = names
+        settings.inference = inference
+        self.init(moduleName: moduleName, namespace: namespace, specPath: specPath, settings: settings)
+    }
+
+    /// Swift names chosen in the configuration for schemas, operations and properties.
+    public var names: NameOverrides {
+        get { settings.names }
+        set { settings.names = newValue }
+    }
+
+    /// Which jobs and paged lists to infer, and corrections by operationId.
+    public var inference: InferenceSettings {
+        get { settings.inference }
+        set { settings.inference = newValue }
     }
 
     /// `BrevoAPI` → `Brevo`; a module without the suffix gets `Client` appended.
@@ -79,6 +95,8 @@ struct Translator {
     /// Component → components it stores inline; filled lazily by `needsBox`.
     var inlineEdges: [String: Set<String>] = [:]
     let memo = TranslationMemo()
+    /// Component schemas `typeOverrides` replaces with the user's types.
+    var overriddenComponents: Set<String> = []
     /// `<schema>.<property>` overrides that named a property.
     var usedPropertyOverrides: Set<String> = []
 
@@ -117,9 +135,18 @@ struct Translator {
         for component in document.components.schemas {
             componentSchemas[component.name] = component.schema
         }
+        // `typeOverrides`: every reference to the schema names the user's type, and nothing is declared for it.
+        for entry in options.settings.typeOverrides {
+            if componentSchemas[entry.specName] != nil {
+                componentNames[entry.specName] = entry.swiftType
+                overriddenComponents.insert(entry.specName)
+            } else {
+                unknownSchemaName(entry.specName, in: "typeOverrides.schemas", at: entry.mark, severity: .error)
+            }
+        }
         // A component that is a list or map of an inline shape declares the shape beside itself
         // (`Foo = [FooItem]`), under a top-level name claimed after every component's own.
-        for component in document.components.schemas {
+        for component in document.components.schemas where !overriddenComponents.contains(component.name) {
             if let container = containerElement(component.schema), let name = componentNames[component.name] {
                 itemNames[component.name] = scope.claim(name + container.suffix)
             }
@@ -150,7 +177,8 @@ struct Translator {
         }
 
         // A component enum is the declaration every inline copy of its values aliases.
-        for component in document.components.schemas where component.schema.reference == nil && !component.schema.deprecated {
+        for component in document.components.schemas
+        where component.schema.reference == nil && !component.schema.deprecated && !overriddenComponents.contains(component.name) {
             // What `componentDeclaration` declares: the shape inside a one-member allOf or a union with null.
             let core = unwrapped(component.schema)
             if core.reference == nil, !isObjectStruct(core), let (rawType, cases) = enumeration(core),
@@ -202,7 +230,7 @@ struct Translator {
             document.operations.compactMap { op in op.operationID.map { ($0, op) } }, uniquingKeysWith: { first, _ in first })
         // The models before the paged lists, whose items may be of a type declared inside one.
         var modelFiles: [SwiftFile] = []
-        for component in document.components.schemas {
+        for component in document.components.schemas where !overriddenComponents.contains(component.name) {
             let name = componentNames[component.name]!
             let declarations = componentDeclarations(
                 component.schema, name: name, itemName: itemNames[component.name], TypeContext(component: component.name))
@@ -322,11 +350,11 @@ struct Translator {
             return .structure(structure(schema, name: name, doc: doc, path: [name], context, deprecated: schema.deprecated))
         }
         if schema.reference == nil, let (rawType, cases) = enumCases(schema) {
-            return .openEnum(OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases))
+            return .openEnum(openEnum(doc: doc, name: name, rawType: rawType, cases: cases))
         }
         switch openEnumIdiom(schema) {
         case .cases(let cases)?:
-            return .openEnum(OpenEnum(doc: doc, name: name, rawType: "String", cases: cases))
+            return .openEnum(openEnum(doc: doc, name: name, rawType: "String", cases: cases))
         case .reference(let reference)?:
             return .typeAlias(TypeAlias(doc: doc, name: name, type: referencedType(reference, schema)))
         case nil:
@@ -601,7 +629,7 @@ struct Translator {
         }
         if let (rawType, cases) = enumeration(schema) {
             nested.declarations.append(shared(
-                .openEnum(OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases)), name: name, doc: doc,
+                .openEnum(openEnum(doc: doc, name: name, rawType: rawType, cases: cases)), name: name, doc: doc,
                 shape: EnumShape(rawType: rawType, cases: cases), in: nested.path, context))
         } else {
             // Not `@available(*, deprecated)` even when the schema is: the property using it already
@@ -731,6 +759,15 @@ struct Translator {
     }
 
     /// The open enum a schema declares: the open-enum idiom's values, or its own string or integer enum.
+    /// An enum of the description's values: a Swift enum, or constants above `enumCaseLimit` values.
+    func openEnum(doc: DocComment, name: String, rawType: String, cases: [OpenEnum.Case]) -> OpenEnum {
+        OpenEnum(doc: doc, name: name, rawType: rawType, cases: cases, form: enumForm(cases.count))
+    }
+
+    func enumForm(_ count: Int) -> OpenEnum.Form {
+        count > options.settings.enumCaseLimit ? .constants : .enumeration
+    }
+
     func enumeration(_ schema: Schema) -> (rawType: String, cases: [OpenEnum.Case])? {
         if case .cases(let cases)? = openEnumIdiom(schema) { return ("String", cases) }
         return enumCases(schema)
@@ -739,7 +776,7 @@ struct Translator {
     /// Cases for a string or integer enum (null entries skipped), or nil when the schema is neither.
     func enumCases(_ schema: Schema) -> (rawType: String, cases: [OpenEnum.Case])? {
         guard let rawType = enumRawType(schema), let values = schema.enumValues?.filter({ $0 != .null }) else { return nil }
-        var scope = NameScope(reserved: ["unknown"])
+        var scope = NameScope(reserved: ["unknown", "rawValue"])
         var seen: Set<String> = []
         if rawType == "String" {
             return ("String", stringCases(values.compactMap(\.string)))
@@ -754,7 +791,7 @@ struct Translator {
 
     /// Cases for string values in order, duplicates dropped, names made unique.
     func stringCases(_ values: [String]) -> [OpenEnum.Case] {
-        var scope = NameScope(reserved: ["unknown"])
+        var scope = NameScope(reserved: ["unknown", "rawValue"])
         var seen: Set<String> = []
         return values.compactMap { value -> OpenEnum.Case? in
             guard seen.insert(value).inserted else { return nil }
