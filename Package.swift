@@ -104,12 +104,13 @@ let package = Package(
         .target(name: "InferredJobsAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/InferredJobsAPI"),
         .target(name: "InferredPagesAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/InferredPagesAPI"),
         .target(name: "EnumConstantsAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/EnumConstantsAPI"),
+        .target(name: "FilteredAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/FilteredAPI"),
         // `access: package`, `additionalImports` and `typeOverrides`: Money is FixtureSupport's own type.
         .target(name: "FixtureSupport", path: "Tests/FixtureClients/FixtureSupport"),
         .target(name: "ClientOptionsAPI", dependencies: ["ClientRuntime", "FixtureSupport"], path: "Tests/FixtureClients/ClientOptionsAPI"),
         .testTarget(name: "GeneratedClientTests", dependencies: [
             "BrevoAPI", "InstantlyAPI", "FeaturesAPI", "TestHTTPServer", "QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI", "UnionsAPI", "NullabilityAPI",
-            "InferredJobsAPI", "InferredPagesAPI", "EnumConstantsAPI", "ClientOptionsAPI", "FixtureSupport",
+            "InferredJobsAPI", "InferredPagesAPI", "EnumConstantsAPI", "ClientOptionsAPI", "FixtureSupport", "FilteredAPI",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
     ],

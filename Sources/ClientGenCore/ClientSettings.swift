@@ -14,6 +14,7 @@ public enum AccessLevel: String, Hashable, Sendable, CaseIterable {
 /// ```yaml
 ///     names: {schemas: {GetProcesses_200_response: ProcessPage}}   # see `NameOverrides`
 ///     inference: {skip: [moveLeads]}                               # see `InferenceSettings`
+///     filter: {operations: [getProcess], tags: [Contacts]}       # see `DocumentFilter`
 ///     access: package                  # public (default), package or internal
 ///     additionalImports: [MyTypes]     # extra `import` lines at the top of every file
 ///     typeOverrides:                   # the user's own types in place of component schemas
@@ -25,6 +26,8 @@ public struct ClientSettings: Hashable, Sendable {
     public var names = NameOverrides()
     /// Which jobs and paged lists to infer, and corrections by operationId.
     public var inference = InferenceSettings()
+    /// Only these operations and the schemas they need, when given.
+    public var filter: DocumentFilter?
     /// The access level of every generated declaration.
     public var access = AccessLevel.public
     /// Modules every generated file imports besides `Foundation` and `ClientRuntime`.
@@ -40,7 +43,7 @@ public struct ClientSettings: Hashable, Sendable {
     public static let defaultEnumCaseLimit = 300
 
     /// The keys `read` accepts.
-    public static let keys = ["names", "inference", "access", "additionalImports", "typeOverrides", "enumCaseLimit"]
+    public static let keys = ["names", "inference", "filter", "access", "additionalImports", "typeOverrides", "enumCaseLimit"]
 
     public init() {}
 
@@ -74,6 +77,7 @@ public struct ClientSettings: Hashable, Sendable {
         }
         if let node = item["names"] { settings.names = NameOverrides.read(node, diagnostics: &diagnostics) }
         if let node = item["inference"] { settings.inference = InferenceSettings.read(node, diagnostics: &diagnostics) }
+        if let node = item["filter"] { settings.filter = DocumentFilter.read(node, diagnostics: &diagnostics) }
         if let node = item["access"] {
             if let text = node.scalar, let level = AccessLevel(rawValue: text) {
                 settings.access = level

@@ -51,6 +51,15 @@ public enum Generator {
     public static func generate(
         document: Document, options: GeneratorOptions, diagnostics: [Diagnostic] = []
     ) -> GenerationResult {
+        var document = document
+        var diagnostics = diagnostics
+        var options = options
+        if let filter = options.settings.filter {
+            let (filtered, found) = filter.apply(to: document)
+            diagnostics += found
+            options.settings.forget(removedBy: filtered, from: document)
+            document = filtered
+        }
         var translator = Translator(document: document, options: options)
         let renderer = Renderer(
             specPath: options.specPath, access: options.settings.access, additionalImports: options.settings.additionalImports)
