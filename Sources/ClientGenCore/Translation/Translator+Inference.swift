@@ -136,9 +136,9 @@ extension Translator {
     func linkPlan(builders: [String: RequestBuilder]) -> LinkPlan {
         var plan = LinkPlan()
         let settings = options.inference
-        let operations = document.operations.filter { $0.operationID != nil }
-        for operation in operations {
-            let id = operation.operationID!
+        // Only operations with an operationId can be linked (and named in the configuration).
+        let operations = document.operations.compactMap { operation in operation.operationID.map { (id: $0, operation: operation) } }
+        for (id, operation) in operations {
             if let link = settings.jobLinks[id] ?? operation.jobStatus {
                 plan.jobs[id] = (link, settings.jobLinks[id] != nil ? .configuration : .description)
             }
@@ -146,21 +146,21 @@ extension Translator {
                 plan.pagination[id] = (link, settings.paginationLinks[id] != nil ? .configuration : .description)
             }
         }
-        let open = operations.filter { !settings.skip.contains($0.operationID!) }
+        let open = operations.filter { !settings.skip.contains($0.id) }
         if settings.jobs {
-            let reads = open.compactMap { statusRead($0, builders: builders) }
+            let reads = open.compactMap { statusRead($0.operation, builders: builders) }
             var linkedReads: Set<String> = []
             // Reads created at their own collection (`POST /contacts/imports` for `GET /contacts/imports/{id}`):
             // a plain `id` from a shorter path (`POST /contacts`, creating a contact) does not lead to them.
-            let created = Set(open.filter { [.post, .put, .patch].contains($0.method) }.flatMap { operation in
-                reads.filter { $0.collection == operation.path.split(separator: "/").map(String.init) }.map(\.operationID)
+            let created = Set(open.filter { [.post, .put, .patch].contains($0.operation.method) }.flatMap { starter in
+                reads.filter { $0.collection == starter.operation.pathSegments }.map(\.operationID)
             })
-            for operation in open where plan.jobs[operation.operationID!] == nil {
+            for (id, operation) in open where plan.jobs[id] == nil {
                 var match = starter(operation, reads: reads, builders: builders)
                 if case .linked(let read, let idField) = match, created.contains(read.operationID),
                     read.component == nil || successSchema(operation).flatMap { componentName($0) } != read.component,
                     Vocabulary.normalized(idField.split(separator: ".").last.map(String.init) ?? idField) == "id",
-                    read.collection != operation.path.split(separator: "/").map(String.init)
+                    read.collection != operation.pathSegments
                 {
                     match = .none
                 }
@@ -168,14 +168,14 @@ extension Translator {
                 case .none: break
                 case .ambiguous(let names):
                     plan.skipped.append(Inference(
-                        kind: .skipped, operationID: operation.operationID!,
-                        line: "not a job \(operation.operationID!): \(names.count) status reads fit equally (\(names.joined(separator: ", "))); say which in the configuration's inference.x-job-status"))
+                        kind: .skipped, operationID: id,
+                        line: "not a job \(id): \(names.count) status reads fit equally (\(names.joined(separator: ", "))); say which in the configuration's inference.x-job-status"))
                 case .linked(let read, let idField):
                     let link = JobStatusLink(
                         statusOperation: read.operationID, parameter: read.parameter, idField: idField,
                         statusField: read.statusField, success: read.success, failure: read.failure,
                         progressField: read.progress, resultField: read.result, mark: operation.mark)
-                    plan.jobs[operation.operationID!] = (link, .inferred("\(operation.operationID!) → \(read.operationID) by \(read.parameter); " + read.evidence))
+                    plan.jobs[id] = (link, .inferred("\(id) → \(read.operationID) by \(read.parameter); " + read.evidence))
                     linkedReads.insert(read.operationID)
                 }
             }
@@ -189,9 +189,9 @@ extension Translator {
             }
         }
         if settings.pagination {
-            for operation in open where plan.pagination[operation.operationID!] == nil {
-                if let builder = builders[operation.operationID!], let link = inferredPagination(operation, builder: builder) {
-                    plan.pagination[operation.operationID!] = (link, .inferred(Self.summary(link)))
+            for (id, operation) in open where plan.pagination[id] == nil {
+                if let builder = builders[id], let link = inferredPagination(operation, builder: builder) {
+                    plan.pagination[id] = (link, .inferred(Self.summary(link)))
                 }
             }
         }
@@ -223,7 +223,7 @@ extension Translator {
         else { return nil }
         let pathParameters = operation.parameters.filter { $0.location == .path }
         guard pathParameters.count == 1, let parameter = pathParameters.first else { return nil }
-        let segments = operation.path.split(separator: "/").map(String.init)
+        let segments = operation.pathSegments
         // `…/{id}`, or `…/{id}/status`: a read of a sub-resource (`/domains/{id}/claim`) is not the job's.
         guard let position = segments.firstIndex(of: "{\(parameter.name)}"),
             position == segments.count - 1
@@ -339,7 +339,7 @@ extension Translator {
         guard [.post, .put, .patch].contains(operation.method), let id = operation.operationID, let builder = builders[id],
             builder.responseKind != .jsonOrEmpty, case .named = builder.responseType, let started = successSchema(operation)
         else { return .none }
-        let segments = operation.path.split(separator: "/").map(String.init)
+        let segments = operation.pathSegments
         let startedComponent = componentName(started)
         var candidates: [(score: Int, read: StatusRead, idField: String)] = []
         for read in reads where read.operationID != id {
@@ -410,7 +410,7 @@ extension Translator {
         // `GET /exports/{id}` reads one resource, even when it holds an array and a `next` link; it
         // is paged only when it takes a paging parameter (PayPal's payout batch takes `page`).
         let pagingNames = Set(Vocabulary.cursors + Vocabulary.offsets + Vocabulary.pages)
-        if operation.path.split(separator: "/").last?.hasPrefix("{") == true, !query.contains(where: { pagingNames.contains($0.name) }) {
+        if operation.pathSegments.last?.hasPrefix("{") == true, !query.contains(where: { pagingNames.contains($0.name) }) {
             return nil
         }
         func parameter(_ names: [String], types: [Schema.JSONType]) -> String? {
@@ -549,4 +549,9 @@ extension Translator {
         }
         return result
     }
+}
+
+extension Operation {
+    /// The path's segments, `/imports/{id}/status` → `["imports", "{id}", "status"]`.
+    var pathSegments: [String] { Translator.pathSegments(path) }
 }

@@ -3,7 +3,7 @@ import OpenAPI
 extension Translator {
     /// `GET /processes/{processId}` → `getProcessesProcessId`, for operations without an operationId.
     func synthesizedName(_ operation: Operation) -> String {
-        ([operation.method.rawValue] + operation.path.split(separator: "/").map(String.init)).joined(separator: "-")
+        ([operation.method.rawValue] + operation.pathSegments).joined(separator: "-")
     }
 
     mutating func requestBuilder(_ operation: Operation, name: String, nested: inout NestedTypes) -> RequestBuilder {

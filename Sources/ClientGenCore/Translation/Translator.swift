@@ -296,14 +296,18 @@ struct Translator {
 
     /// The first path segment that names a resource: not a version (`v1`, `2024-01`), not `api`,
     /// not a parameter; `Operations` when there is none (`/`, `/{id}`).
+    static func pathSegments(_ path: String) -> [String] {
+        path.split(separator: "/").map(String.init)
+    }
+
     static func resourceName(_ path: String) -> String {
-        for segment in path.split(separator: "/") {
+        for segment in pathSegments(path) {
             let text = segment.lowercased()
             if text.hasPrefix("{") || ["api", "rest", "public"].contains(text) { continue }
             if text.first == "v", text.dropFirst().allSatisfy({ $0.isNumber || $0 == "." }), text.count > 1 { continue }
             if text.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "." }) { continue }
-            if Names.typeName(String(segment)).isEmpty { continue }
-            return String(segment)
+            if Names.typeName(segment).isEmpty { continue }
+            return segment
         }
         return "Operations"
     }
