@@ -105,12 +105,13 @@ let package = Package(
         .target(name: "InferredPagesAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/InferredPagesAPI"),
         .target(name: "EnumConstantsAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/EnumConstantsAPI"),
         .target(name: "FilteredAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/FilteredAPI"),
+        .target(name: "WebhooksAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/WebhooksAPI"),
         // `access: package`, `additionalImports` and `typeOverrides`: Money is FixtureSupport's own type.
         .target(name: "FixtureSupport", path: "Tests/FixtureClients/FixtureSupport"),
         .target(name: "ClientOptionsAPI", dependencies: ["ClientRuntime", "FixtureSupport"], path: "Tests/FixtureClients/ClientOptionsAPI"),
         .testTarget(name: "GeneratedClientTests", dependencies: [
             "BrevoAPI", "InstantlyAPI", "FeaturesAPI", "TestHTTPServer", "QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI", "UnionsAPI", "NullabilityAPI",
-            "InferredJobsAPI", "InferredPagesAPI", "EnumConstantsAPI", "ClientOptionsAPI", "FixtureSupport", "FilteredAPI",
+            "InferredJobsAPI", "InferredPagesAPI", "EnumConstantsAPI", "ClientOptionsAPI", "FixtureSupport", "FilteredAPI", "WebhooksAPI",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
     ],

@@ -9,10 +9,11 @@ import YAML
 ///       tags: [Contacts]                  # every operation with the tag
 ///       paths: [/v3/processes]            # every operation of the path, as written in the spec
 ///       schemas: [Webhook]                # schemas kept even when no kept operation uses them
+///       webhooks: [email.sent]            # entries of `webhooks` kept
 /// ```
 ///
-/// An operation is kept when any list matches it; with no operation list at all, none is (only the
-/// named schemas). A schema is kept when a kept operation or a kept schema refers to it, directly or
+/// An operation is kept when any list matches it, with its callbacks; with no operation list at all,
+/// none is (only the named schemas). A webhook is kept only when `webhooks` names it. A schema is kept when a kept operation or a kept schema refers to it, directly or
 /// through others. Names the description does not have are errors with a "did you mean".
 public struct DocumentFilter: Hashable, Sendable {
     public struct Entry: Hashable, Sendable {
@@ -29,15 +30,17 @@ public struct DocumentFilter: Hashable, Sendable {
     public var tags: [Entry] = []
     public var paths: [Entry] = []
     public var schemas: [Entry] = []
+    public var webhooks: [Entry] = []
 
-    public init(operations: [Entry] = [], tags: [Entry] = [], paths: [Entry] = [], schemas: [Entry] = []) {
+    public init(operations: [Entry] = [], tags: [Entry] = [], paths: [Entry] = [], schemas: [Entry] = [], webhooks: [Entry] = []) {
         self.operations = operations
         self.tags = tags
         self.paths = paths
         self.schemas = schemas
+        self.webhooks = webhooks
     }
 
-    static let keys = ["operations", "tags", "paths", "schemas"]
+    static let keys = ["operations", "tags", "paths", "schemas", "webhooks"]
 
     static func read(_ node: Node, diagnostics: inout [Diagnostic]) -> DocumentFilter {
         func fail(_ message: String, _ node: Node, hint: String? = nil) {
@@ -63,6 +66,7 @@ public struct DocumentFilter: Hashable, Sendable {
             case "operations": filter.operations = entries
             case "tags": filter.tags = entries
             case "paths": filter.paths = entries
+            case "webhooks": filter.webhooks = entries
             default: filter.schemas = entries
             }
         }
@@ -79,14 +83,14 @@ public struct DocumentFilter: Hashable, Sendable {
         let schemaNames = document.components.schemas.map(\.name)
         for (kind, entries, known) in [
             ("operations", operations, operationIDs), ("tags", tags, allTags), ("paths", paths, allPaths),
-            ("schemas", schemas, schemaNames),
+            ("schemas", schemas, schemaNames), ("webhooks", webhooks, Self.unique(document.webhooks.map(\.name))),
         ] {
             let knownSet = Set(known)
             for entry in entries where !knownSet.contains(entry.name) {
                 let limit = max(1, min(3, entry.name.count / 4))
                 let suggestion = known.min { editDistance($0, entry.name) < editDistance($1, entry.name) }
                     .flatMap { editDistance($0, entry.name) <= limit ? "did you mean '\($0)'?" : nil }
-                let what = ["operations": "an operationId", "tags": "a tag", "paths": "a path", "schemas": "a component schema"][kind]!
+                let what = ["operations": "an operationId", "tags": "a tag", "paths": "a path", "schemas": "a component schema", "webhooks": "a webhook"][kind]!
                 diagnostics.append(Diagnostic(
                     .error, "'filter.\(kind)' names '\(entry.name)', which is not \(what) of the spec", at: entry.mark,
                     hint: suggestion ?? "write \(what) exactly as the spec has it"))
@@ -105,12 +109,14 @@ public struct DocumentFilter: Hashable, Sendable {
             }
             return item.operations.isEmpty ? nil : item
         }
+        let keptWebhooks = Set(webhooks.map(\.name))
+        filtered.webhooks = document.webhooks.filter { keptWebhooks.contains($0.name) }
 
         // Every schema reachable from the kept operations and the named schemas.
         let bySchemaName = Dictionary(document.components.schemas.map { ($0.name, $0.schema) }, uniquingKeysWith: { first, _ in first })
         var kept = Set<String>()
         var pending = schemas.map(\.name)
-        for operation in filtered.operations {
+        for operation in filtered.operations + filtered.notifications.map(\.operation) {
             pending += operation.parameters.flatMap { Self.references(in: $0.schema) }
             pending += (operation.requestBody?.content ?? []).compactMap(\.schema).flatMap(Self.references)
             for response in operation.responses {

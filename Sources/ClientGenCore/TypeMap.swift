@@ -38,6 +38,8 @@ public struct TypeMap: Codable, Hashable, Sendable {
     public var aliases: [String: String] = [:]
     /// Open enums → `String` or `Int`.
     public var enums: [String: String] = [:]
+    /// `#/webhooks/email.sent/post` (or a callback's operation pointer) → the JSON body's type.
+    public var webhooks: [String: String] = [:]
 
     public init(module: String, files: [SwiftFile]) {
         self.module = module
@@ -75,6 +77,10 @@ public struct TypeMap: Codable, Hashable, Sendable {
         case .openEnum(let openEnum): _ = declare(openEnum.name)
         case .typeAlias(let alias): _ = declare(alias.name)
         case .responseHeaders(let headers): _ = declare(headers.name)
+        case .webhooks(let webhooks):
+            let path = declare(webhooks.name)
+            declared.insert((path + [webhooks.kindName]).joined(separator: "."))
+            for member in webhooks.nested { collectNames(member, scope: path, into: &declared) }
         case .requestBuilder, .jobFactory, .paginationBuilder, .serverURL, .credentialFactory: break
         }
     }
@@ -116,6 +122,13 @@ public struct TypeMap: Codable, Hashable, Sendable {
         case .requestBuilder(let builder):
             guard let pointer = Self.pointer(in: builder.doc) else { return }
             operations[pointer] = operation(builder, scope: scope, resolver)
+        case .webhooks(let webhooks):
+            let path = scope + [webhooks.name]
+            for webhook in webhooks.cases {
+                guard case .json(let type) = webhook.payload, let pointer = Self.pointer(in: webhook.doc) else { continue }
+                self.webhooks[pointer] = resolver.spell(type, in: path)
+            }
+            for member in webhooks.nested { add(member, scope: path, resolver) }
         case .responseHeaders, .jobFactory, .paginationBuilder, .serverURL, .credentialFactory: break
         }
     }
@@ -150,7 +163,8 @@ public struct TypeMap: Codable, Hashable, Sendable {
 
     /// Component schemas only: the other pointers in docs (operations, security schemes) are not types.
     private mutating func record(_ doc: DocComment, _ name: String) {
-        guard let pointer = Self.pointer(in: doc), !pointer.hasPrefix("#/paths/"), !pointer.hasPrefix("#/components/securitySchemes/")
+        guard let pointer = Self.pointer(in: doc), !pointer.hasPrefix("#/paths/"), !pointer.hasPrefix("#/webhooks/"),
+            !pointer.hasPrefix("#/components/securitySchemes/")
         else { return }
         schemas[pointer] = name
     }

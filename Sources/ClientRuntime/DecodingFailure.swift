@@ -39,7 +39,7 @@ public struct DecodingFailure: Sendable, CustomStringConvertible {
         return result
     }
 
-    private static func describe(_ error: any Error) -> (path: String, message: String) {
+    static func describe(_ error: any Error) -> (path: String, message: String) {
         guard let error = error as? DecodingError else {
             return ("", String(describing: error))
         }

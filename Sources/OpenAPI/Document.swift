@@ -10,6 +10,8 @@ public struct Document: Hashable, Sendable {
     public var components: Components
     /// The default security: alternatives, each a list of scheme names; nil when the document sets none.
     public var security: [SecurityRequirement]?
+    /// The requests the API sends to its users (`webhooks`, OpenAPI 3.1), in document order.
+    public var webhooks: [Webhook]
 
     public init(
         openAPIVersion: String,
@@ -17,8 +19,10 @@ public struct Document: Hashable, Sendable {
         servers: [Server] = [],
         paths: [PathItem] = [],
         components: Components = Components(),
-        security: [SecurityRequirement]? = nil
+        security: [SecurityRequirement]? = nil,
+        webhooks: [Webhook] = []
     ) {
+        self.webhooks = webhooks
         self.openAPIVersion = openAPIVersion
         self.info = info
         self.servers = servers
@@ -29,6 +33,33 @@ public struct Document: Hashable, Sendable {
 
     /// All operations in document order.
     public var operations: [Operation] { paths.flatMap(\.operations) }
+
+    /// Every request the API sends to its users: the webhooks, then each operation's callbacks.
+    public var notifications: [Webhook] { webhooks + operations.flatMap(\.callbacks) }
+}
+
+/// A request the API sends to a server of its user: an entry of `webhooks` (OpenAPI 3.1) or one
+/// URL expression of an operation's `callbacks`. `operation` describes it as if the user's server
+/// had published it: its method, the body it carries, what it expects back.
+public struct Webhook: Hashable, Sendable {
+    public enum Origin: Hashable, Sendable {
+        /// An entry of the document's `webhooks`.
+        case webhook
+        /// A callback of operation `operationID` (or `METHOD /path` when it has none), sent to the URL
+        /// the runtime `expression` names (`{$request.body#/callbackUrl}`).
+        case callback(operation: String, expression: String)
+    }
+
+    /// The entry's key: the webhook's name (`email.sent`) or the callback's (`onExportDone`).
+    public var name: String
+    public var origin: Origin
+    public var operation: Operation
+
+    public init(name: String, origin: Origin, operation: Operation) {
+        self.name = name
+        self.origin = origin
+        self.operation = operation
+    }
 }
 
 public struct Info: Hashable, Sendable {
@@ -152,6 +183,8 @@ public struct Operation: Hashable, Sendable {
     public var deprecated: Bool
     public var jobStatus: JobStatusLink?
     public var pagination: PaginationLink?
+    /// The requests the API sends back while or after it handles this one (`callbacks`).
+    public var callbacks: [Webhook] = []
     public var mark: Mark
     public var pointer: JSONPointer
 

@@ -21,26 +21,12 @@ extension DocumentReader {
             if !path.hasPrefix("/") {
                 error("path '\(path)' does not start with '/'", pair.key, itemPointer, hint: "write '/\(path)'")
             }
-            guard let (itemNode, resolvedPointer) = dereference(pair.value, itemPointer, what: "path item"),
-                let itemPairs = mapping(itemNode, resolvedPointer, what: "a path item")
-            else { continue }
-            let shared = readParameters(itemNode["parameters"], resolvedPointer.appending("parameters"))
+            guard let (itemNode, resolvedPointer) = dereference(pair.value, itemPointer, what: "path item") else { continue }
             var operations: [Operation] = []
-            for itemPair in itemPairs {
-                let key = itemPair.key.scalar ?? ""
-                guard let method = HTTPMethod(rawValue: key) else {
-                    if !["parameters", "summary", "description", "servers", "$ref"].contains(key),
-                        !key.hasPrefix("x-")
-                    {
-                        warning("unknown key '\(key)' in a path item; ignored", itemPair.key, resolvedPointer.appending(key))
-                    }
-                    continue
-                }
-                operationsWritten += 1
-                guard let (operationNode, operationPointer) = dereference(
-                    itemPair.value, resolvedPointer.appending(key), what: "operation"),
-                    var operation = readOperation(method: method, path: path, operationNode, operationPointer, shared: shared)
-                else { continue }
+            let (read, declared) = readPathItem(itemNode, resolvedPointer, path: path)
+            operationsWritten += declared
+            for (operationNode, operation) in read {
+                var operation = operation
                 if let id = operation.operationID {
                     let idNode = operationNode["operationId"] ?? operationNode
                     if let first = operationIDs[id] {
@@ -65,6 +51,31 @@ extension DocumentReader {
                 node, pointer, hint: "the error at each operation says why it was not read")
         }
         return items
+    }
+
+    /// The operations of a path item (already dereferenced), each with its node, and how many
+    /// operations it declares, read or not. `path` names them in messages (a webhook's name for one
+    /// under `webhooks`).
+    mutating func readPathItem(_ itemNode: Node, _ pointer: JSONPointer, path: String) -> (operations: [(Node, Operation)], declared: Int) {
+        guard let itemPairs = mapping(itemNode, pointer, what: "a path item") else { return ([], 0) }
+        let shared = readParameters(itemNode["parameters"], pointer.appending("parameters"))
+        var operations: [(Node, Operation)] = []
+        var declared = 0
+        for itemPair in itemPairs {
+            let key = itemPair.key.scalar ?? ""
+            guard let method = HTTPMethod(rawValue: key) else {
+                if !["parameters", "summary", "description", "servers", "$ref"].contains(key), !key.hasPrefix("x-") {
+                    warning("unknown key '\(key)' in a path item; ignored", itemPair.key, pointer.appending(key))
+                }
+                continue
+            }
+            declared += 1
+            guard let (operationNode, operationPointer) = dereference(itemPair.value, pointer.appending(key), what: "operation"),
+                let operation = readOperation(method: method, path: path, operationNode, operationPointer, shared: shared)
+            else { continue }
+            operations.append((operationNode, operation))
+        }
+        return (operations, declared)
     }
 
     /// Reads an operation (already dereferenced: its pointer names the file it is in). One that
@@ -124,9 +135,6 @@ extension DocumentReader {
                 }
             }
         }
-        if node["callbacks"] != nil {
-            warning("callbacks are not generated; skipped", node["callbacks"]!, pointer.appending("callbacks"))
-        }
         var operation = Operation(
             method: method,
             path: path,
@@ -144,6 +152,9 @@ extension DocumentReader {
         )
         operation.jobStatus = readJobStatus(node["x-job-status"], pointer)
         operation.pagination = readPagination(node["x-pagination"], pointer)
+        if let callbacks = node["callbacks"] {
+            operation.callbacks = readCallbacks(callbacks, pointer.appending("callbacks"), of: operation.operationID ?? name)
+        }
         return operation
     }
 

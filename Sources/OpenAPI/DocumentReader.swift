@@ -152,13 +152,11 @@ struct DocumentReader {
         let paths = readPaths(root["paths"], pointer.appending("paths"), required: version.hasPrefix("3.0"))
         var allComponents = components
         allComponents.schemas += readPendingSchemas()
-        for key in ["webhooks"] where root[key] != nil {
-            warning("'\(key)' are not generated; skipped", root[key]!, pointer.appending(key))
-        }
+        let webhooks = root["webhooks"].map { readWebhooks($0, pointer.appending("webhooks")) } ?? []
         checkSecurityNames(components)
         return Document(
             openAPIVersion: version, info: info, servers: servers, paths: paths,
-            components: allComponents, security: security
+            components: allComponents, security: security, webhooks: webhooks
         )
     }
 

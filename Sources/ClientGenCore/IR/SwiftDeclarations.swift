@@ -63,6 +63,7 @@ public indirect enum Declaration: Hashable, Sendable {
     case responseHeaders(ResponseHeadersStructure)
     case serverURL(ServerURL)
     case credentialFactory(CredentialFactory)
+    case webhooks(WebhookEnum)
 }
 
 public struct Structure: Hashable, Sendable {
@@ -321,7 +322,67 @@ extension Declaration {
         case .namespace(let namespace): namespace.name
         case .typeAlias(let alias): alias.name
         case .responseHeaders(let headers): headers.name
+        case .webhooks(let webhooks): webhooks.name
         case .extension, .requestBuilder, .jobFactory, .paginationBuilder, .serverURL, .credentialFactory: nil
         }
+    }
+}
+
+/// The requests an API sends to its users' servers (its webhooks and callbacks): a case each plus
+/// `.unknown(WebhookRequest)`, decoded by the body member whose value tells them apart
+/// (`decode(_:)`) or by the route the request came to (`decode(_:as:)`).
+public struct WebhookEnum: Hashable, Sendable {
+    public struct Case: Hashable, Sendable {
+        public enum Payload: Hashable, Sendable {
+            /// The request has no body the description describes.
+            case none
+            /// A JSON body of this type.
+            case json(TypeRef)
+            /// A body in another media type, as bytes.
+            case data
+        }
+
+        public var doc: DocComment
+        public var name: String
+        /// The name in the description (`email.sent`), for messages.
+        public var event: String
+        public var payload: Payload
+        /// The discriminator member's value that picks this case.
+        public var discriminatorValue: String?
+
+        public init(doc: DocComment, name: String, event: String, payload: Payload, discriminatorValue: String? = nil) {
+            self.doc = doc
+            self.name = name
+            self.event = event
+            self.payload = payload
+            self.discriminatorValue = discriminatorValue
+        }
+    }
+
+    public enum Picking: Hashable, Sendable {
+        /// By the string value of a top-level member of the JSON body (`type`).
+        case member(String)
+        /// There is one case; any request is taken for it.
+        case single
+        /// Nothing in the body tells the cases apart: only `decode(_:as:)` is generated.
+        case byRouteOnly
+    }
+
+    public var doc: DocComment
+    public var name: String
+    /// The nested enum naming the cases without payloads (`Kind`), for `decode(_:as:)`.
+    public var kindName: String
+    public var cases: [Case]
+    public var picking: Picking
+    /// Types the payloads declare inline, nested in the enum.
+    public var nested: [Declaration]
+
+    public init(doc: DocComment, name: String, kindName: String = "Kind", cases: [Case], picking: Picking, nested: [Declaration] = []) {
+        self.doc = doc
+        self.name = name
+        self.kindName = kindName
+        self.cases = cases
+        self.picking = picking
+        self.nested = nested
     }
 }

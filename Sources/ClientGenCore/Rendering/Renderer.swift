@@ -57,6 +57,7 @@ public struct Renderer: Sendable {
             writer.doc(server.doc)
             writer.line("\(access) static let \(server.name): URL = URL(string: \(SwiftLiteral.string(server.url)))!")
         case .credentialFactory(let factory): render(factory, into: &writer)
+        case .webhooks(let webhooks): render(webhooks, into: &writer)
         }
     }
 

@@ -289,6 +289,12 @@ struct Translator {
                     path: "Operations/\(fileName).swift",
                     declarations: [.extension(Extension(doc: doc, name: namespace, members: groupMembers[index] + groupHoisted[index]))]))
         }
+        if let webhooks = webhookEnum(namespace: namespace) {
+            let doc = DocComment(lines: ["The webhooks and callbacks \(DocText.lines(document.info.title).joined(separator: " ")) sends."])
+            files.append(SwiftFile(
+                path: "\(namespace)+Webhooks.swift",
+                declarations: [.extension(Extension(doc: doc, name: namespace, members: [.webhooks(webhooks)]))]))
+        }
         files += modelFiles
         warnUnusedOverrides()
         return files
