@@ -10,6 +10,9 @@ let package = Package(
         // Opt-in runtime extras, separate so apps that do not use them never build swift-log or AsyncHTTPClient.
         .library(name: "ClientRuntimeLogging", targets: ["ClientRuntimeLogging"]),
         .library(name: "ClientRuntimeAsyncHTTPClient", targets: ["ClientRuntimeAsyncHTTPClient"]),
+        // Receiving webhooks: signature checks (swift-crypto's HMAC), and a route for Hummingbird servers.
+        .library(name: "ClientRuntimeWebhooks", targets: ["ClientRuntimeWebhooks"]),
+        .library(name: "WebhookReceiverHummingbird", targets: ["WebhookReceiverHummingbird"]),
         .library(name: "BrevoAPI", targets: ["BrevoAPI"]),
         .library(name: "InstantlyAPI", targets: ["InstantlyAPI"]),
         // Generate a client at build time from specs in a target's folder (see Plugins/README.md).
@@ -23,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // Generator pipeline: YAML bytes → node tree → OpenAPI document → Swift IR → text → files.
@@ -60,6 +64,14 @@ let package = Package(
         .target(name: "ClientRuntimeLogging", dependencies: [
             "ClientRuntime",
             .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "ClientRuntimeWebhooks", dependencies: [
+            "ClientRuntime",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "WebhookReceiverHummingbird", dependencies: [
+            "ClientRuntime", "ClientRuntimeWebhooks",
+            .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "ClientRuntimeAsyncHTTPClient", dependencies: [
             "ClientRuntime",
@@ -112,7 +124,9 @@ let package = Package(
         .testTarget(name: "GeneratedClientTests", dependencies: [
             "BrevoAPI", "InstantlyAPI", "FeaturesAPI", "TestHTTPServer", "QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI", "UnionsAPI", "NullabilityAPI",
             "InferredJobsAPI", "InferredPagesAPI", "EnumConstantsAPI", "ClientOptionsAPI", "FixtureSupport", "FilteredAPI", "WebhooksAPI",
+            "ClientRuntimeWebhooks", "WebhookReceiverHummingbird",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
     ],
     swiftLanguageModes: [.v6]
