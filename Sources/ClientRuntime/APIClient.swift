@@ -33,12 +33,17 @@ public final class APIClient: Sendable {
     /// Performs the request and returns the decoded 2xx body with status, headers and raw bytes.
     /// Retries, timeouts and middlewares follow `configuration` (see `APIClient+Sending.swift`).
     public func response<Response>(for request: Request<Response>) async throws -> APIResponse<Response> {
-        let httpRequest = try makeHTTPRequest(for: request)
-        let httpResponse = try await perform(
-            httpRequest,
-            operationID: request.operationID,
-            timeout: request.timeout ?? configuration.timeout
-        )
+        var httpRequest = try makeHTTPRequest(for: request)
+        let timeout = request.timeout ?? configuration.timeout
+        let providers = tokenProviders(for: request.security)
+        let used = try await authorize(&httpRequest, with: providers)
+        var httpResponse = try await perform(httpRequest, operationID: request.operationID, timeout: timeout)
+        // A rejected token is refreshed once: an expired session, or a token revoked early.
+        if httpResponse.status == 401, !providers.isEmpty {
+            for (provider, token) in zip(providers, used) { await provider.reject(token) }
+            _ = try await authorize(&httpRequest, with: providers)
+            httpResponse = try await perform(httpRequest, operationID: request.operationID, timeout: timeout)
+        }
         return try decode(httpResponse, for: request)
     }
 
@@ -141,7 +146,7 @@ public final class APIClient: Sendable {
     }
 
     /// Rejects header names or values that could split or smuggle header lines.
-    private static func validate(_ field: HeaderField) throws {
+    static func validate(_ field: HeaderField) throws {
         let badName = field.name.isEmpty || field.name.utf8.contains {
             $0 == 0x0D || $0 == 0x0A || $0 == 0x00 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: " ")
         }

@@ -13,6 +13,8 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
     /// No response within the request's timeout (`Request.timeout`, else `Configuration.timeout`).
     /// Timeouts are not retried.
     case timeout(operationID: String, after: Duration)
+    /// A token provider failed to produce a token; names the error's type, never a secret.
+    case authentication(String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,7 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
         case .transport(let message): "Transport failed: \(message)"
         case .invalidURL(let message): "Invalid URL: \(message)"
         case .timeout(let operationID, let after): "\(operationID): no response within \(after)"
+        case .authentication(let message): "Authentication failed: \(message)"
         }
     }
 }

@@ -13,6 +13,8 @@ public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringCo
         case apiKey(name: String, location: APIKeyLocation, value: String)
         case bearer(token: String)
         case basic(username: String, password: String)
+        /// A bearer token fetched when a request needs it (applied by `APIClient.authorize`).
+        case provided(TokenProvider)
     }
 
     /// The security scheme's name in the spec (a key of `components.securitySchemes`).
@@ -39,6 +41,8 @@ public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringCo
             "Credential(\(scheme): bearer <redacted>)"
         case .basic:
             "Credential(\(scheme): basic <redacted>)"
+        case .provided:
+            "Credential(\(scheme): bearer from a token provider)"
         }
     }
 
@@ -49,7 +53,7 @@ public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringCo
     public var secretNames: [String] {
         switch kind {
         case .apiKey(let name, _, _): [name]
-        case .bearer, .basic: ["Authorization"]
+        case .bearer, .basic, .provided: ["Authorization"]
         }
     }
 
@@ -72,6 +76,9 @@ public struct Credential: Sendable, CustomStringConvertible, CustomDebugStringCo
         case .basic(let username, let password):
             let encoded = Data("\(username):\(password)".utf8).base64EncodedString()
             headers.set("Authorization", "Basic \(encoded)")
+        case .provided:
+            // Async: `APIClient.authorize` sets it just before sending.
+            break
         }
     }
 }
