@@ -110,13 +110,27 @@ public struct SecurityRequirement: Hashable, Sendable {
     public init(schemes: [String]) { self.schemes = schemes }
 }
 
+/// An OAuth 2 flow's token endpoint and the scopes it offers (`flows.clientCredentials`).
+public struct OAuthFlow: Hashable, Sendable {
+    public var tokenURL: String
+    public var scopes: [String]
+    public var mark: Mark
+
+    public init(tokenURL: String, scopes: [String] = [], mark: Mark) {
+        self.tokenURL = tokenURL
+        self.scopes = scopes
+        self.mark = mark
+    }
+}
+
 public struct SecurityScheme: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case apiKey(name: String, location: ParameterLocation)
         case httpBearer(format: String?)
         case httpBasic
-        /// OAuth 2 and OpenID Connect: the client sends a bearer token obtained elsewhere.
-        case oauth2
+        /// OAuth 2 and OpenID Connect: the client sends a bearer token obtained elsewhere, or for the
+        /// client credentials flow fetches one itself from `clientCredentials`.
+        case oauth2(clientCredentials: OAuthFlow?)
         case openIDConnect
         case other(String)
     }

@@ -268,7 +268,13 @@ struct DocumentReader {
                         node, pointer)
                 kind = .other("http \(scheme)")
             }
-        case "oauth2": kind = .oauth2
+        case "oauth2":
+            var flow: OAuthFlow?
+            if let node = node["flows"]?["clientCredentials"], let url = node["tokenUrl"]?.scalar {
+                let scopes = node["scopes"]?.mapping?.compactMap(\.key.scalar) ?? []
+                flow = OAuthFlow(tokenURL: url, scopes: scopes, mark: node["tokenUrl"]?.mark ?? node.mark)
+            }
+            kind = .oauth2(clientCredentials: flow)
         case "openIdConnect": kind = .openIDConnect
         default:
             warning("security scheme type '\(type)' is not supported; requests will not send it", node, pointer)

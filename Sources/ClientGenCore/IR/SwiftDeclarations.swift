@@ -259,6 +259,8 @@ public struct CredentialFactory: Hashable, Sendable {
         case apiKey(name: String, location: String)
         case bearer
         case basic
+        /// OAuth 2 client credentials: a `TokenProvider` fetching from `tokenURL`.
+        case clientCredentials(tokenURL: String, scopes: [String])
     }
 
     public var doc: DocComment

@@ -292,6 +292,13 @@ public struct Renderer: Sendable {
             writer.block("\(access) static func \(factory.functionName)(username: String, password: String) -> Credential") { writer in
                 writer.line(".basic(scheme: \(scheme), username: username, password: password)")
             }
+        case .clientCredentials(let tokenURL, _):
+            writer.block(
+                "\(access) static func \(factory.functionName)(clientID: String, clientSecret: String, scopes: [String] = []) -> Credential"
+            ) { writer in
+                writer.line(".bearer(scheme: \(scheme), provider: .clientCredentials(")
+                writer.line("    tokenURL: URL(string: \(SwiftLiteral.string(tokenURL)))!, clientID: clientID, clientSecret: clientSecret, scopes: scopes))")
+            }
         }
     }
 }

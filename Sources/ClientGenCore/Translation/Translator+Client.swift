@@ -33,6 +33,26 @@ extension Translator {
                 .credentialFactory(
                     CredentialFactory(doc: doc, functionName: scope.claim(Names.memberName(scheme.name)),
                                       scheme: scheme.name, kind: kind)))
+            if case .oauth2(let flow?) = scheme.kind {
+                // A relative tokenUrl is resolved against the first server's URL (OpenAPI 3.1 §4.3).
+                let base = document.servers.first.flatMap { URL(string: $0.defaultURL) }
+                guard let url = URL(string: flow.tokenURL, relativeTo: base)?.absoluteURL, url.scheme != nil, url.host != nil else {
+                    diagnostics.append(Diagnostic(
+                        .warning, "the client credentials tokenUrl '\(flow.tokenURL)' of '\(scheme.name)' is not a URL, or is relative with no server URL to resolve it against; no client credentials factory is generated",
+                        at: flow.mark, pointer: "#/components/securitySchemes/\(scheme.name)/flows/clientCredentials/tokenUrl",
+                        hint: "write the full URL, e.g. https://auth.example.com/oauth/token"))
+                    continue
+                }
+                let scopes = flow.scopes.isEmpty ? [] : ["Scopes it offers: " + flow.scopes.map { "`\($0)`" }.joined(separator: ", ") + "."]
+                let flowDoc = DocText.comment([
+                    ["OAuth 2 client credentials for `\(scheme.name)`: tokens are fetched from `\(url.absoluteString)`, cached until shortly before they expire, and refreshed once on 401; concurrent requests share one token request."],
+                    DocText.lines(scopes.first),
+                    ["- Remark: Generated from `#/components/securitySchemes/\(scheme.name)/flows/clientCredentials`."],
+                ])
+                members.append(.credentialFactory(CredentialFactory(
+                    doc: flowDoc, functionName: scope.claim(Names.memberName(scheme.name) + "ClientCredentials"),
+                    scheme: scheme.name, kind: .clientCredentials(tokenURL: url.absoluteString, scopes: flow.scopes))))
+            }
         }
         var summary = DocText.lines(document.info.title)
         if !document.info.version.isEmpty { summary = summary.map { $0 + " (version \(document.info.version))" } }
