@@ -46,11 +46,12 @@ public enum Names {
     public static let runtimeTypeNames: Set<String> = [
         "APIClient", "APIError", "APIKeyLocation", "APIResponse", "AnyCodingKey", "ClientError", "ClientMiddleware",
         "Credential", "DecodingFailure", "ErrorResponse", "HTTPMethod", "HTTPRequest", "HTTPResponse", "HTTPTransport",
-        "HeaderField", "HeaderFields", "HeaderValue", "Indirect", "ItemSequence", "JSONValue", "Job", "JobFailedError",
+        "HeaderField", "HeaderFields", "HeaderValue", "Indirect", "ItemSequence", "JSONValue", "Job", "JobFailedError", "JobNotifications",
         "JobSnapshot", "JobSnapshots", "JobState", "JobTimeoutError", "MultipartFile", "MultipartPart", "Nullable", "OpenEnum",
         "PageSequence", "Pagination", "ParameterValue", "PathSegment", "PollingPolicy", "QueryItem", "QueryItems",
         "QueryStyle", "Request", "RequestBody", "ResponseDecoder", "ResponseHeaderError", "ResponseHeaders",
-        "ResponseStatus", "RetryPolicy", "TransportError", "URLSessionTransport",
+        "ResponseStatus", "RetryPolicy", "TokenProvider", "TransportError", "URLSessionTransport", "WebhookDecodingError",
+        "WebhookRequest",
     ]
 
     /// Whether a type of this name would shadow one that generated code or its users rely on.

@@ -1,39 +1,39 @@
 import Foundation
 
-/// An access token and when it stops being valid.
-public struct AccessToken: Sendable, CustomStringConvertible {
-    public var value: String
-    /// Nil: valid until the server rejects it with 401.
-    public var expiresAt: ContinuousClock.Instant?
-
-    public init(value: String, expiresAt: ContinuousClock.Instant? = nil) {
-        self.value = value
-        self.expiresAt = expiresAt
-    }
-
-    /// A token valid for `lifetime` from now (an OAuth2 `expires_in`).
-    public init(value: String, expiresIn lifetime: Duration) {
-        self.init(value: value, expiresAt: ContinuousClock.now + lifetime)
-    }
-
-    public var description: String { "AccessToken(<redacted>)" }
-}
-
 /// Bearer tokens fetched at run time: cached until shortly before they expire (or until the server
 /// rejects one with 401), and fetched single-flight, so a hundred concurrent requests that find no
 /// valid token cause one fetch, which all of them wait for.
 public actor TokenProvider {
-    private let fetch: @Sendable () async throws -> AccessToken
+    private let fetch: @Sendable () async throws -> Token
     private let refreshMargin: Duration
-    private var cached: AccessToken?
-    private var inFlight: Task<AccessToken, any Error>?
+    private var cached: Token?
+    private var inFlight: Task<Token, any Error>?
     /// How many times `fetch` ran; for tests and metrics.
     public private(set) var fetches = 0
+
+    /// An access token and when it stops being valid.
+    public struct Token: Sendable, CustomStringConvertible {
+        public var value: String
+        /// Nil: valid until the server rejects it with 401.
+        public var expiresAt: ContinuousClock.Instant?
+
+        public init(value: String, expiresAt: ContinuousClock.Instant? = nil) {
+            self.value = value
+            self.expiresAt = expiresAt
+        }
+
+        /// A token valid for `lifetime` from now (an OAuth2 `expires_in`).
+        public init(value: String, expiresIn lifetime: Duration) {
+            self.init(value: value, expiresAt: ContinuousClock.now + lifetime)
+        }
+
+        public var description: String { "Token(<redacted>)" }
+    }
 
     /// - Parameters:
     ///   - refreshMargin: a token this close to expiry is replaced before it is used.
     ///   - fetch: obtains a new token (calls a token endpoint, reads a keychain).
-    public init(refreshMargin: Duration = .seconds(30), fetch: @escaping @Sendable () async throws -> AccessToken) {
+    public init(refreshMargin: Duration = .seconds(30), fetch: @escaping @Sendable () async throws -> Token) {
         self.fetch = fetch
         self.refreshMargin = refreshMargin
     }
@@ -69,7 +69,7 @@ extension Credential {
     /// A bearer token from an async function, e.g. your sign-in session's current token. It is
     /// asked again (once) when the server answers 401.
     public static func bearer(scheme: String, token: @escaping @Sendable () async throws -> String) -> Credential {
-        .bearer(scheme: scheme, provider: TokenProvider { AccessToken(value: try await token()) })
+        .bearer(scheme: scheme, provider: TokenProvider { TokenProvider.Token(value: try await token()) })
     }
 }
 
@@ -141,8 +141,8 @@ extension TokenProvider {
                 let code = (try? JSONDecoder().decode(Refusal.self, from: response.body)).map { " (\($0.error))" } ?? ""
                 throw ClientError.authentication("the token endpoint answered \(response.status)\(code)")
             }
-            guard let seconds = grant.expires_in, seconds > 0 else { return AccessToken(value: grant.access_token) }
-            return AccessToken(value: grant.access_token, expiresIn: .seconds(seconds))
+            guard let seconds = grant.expires_in, seconds > 0 else { return Token(value: grant.access_token) }
+            return Token(value: grant.access_token, expiresIn: .seconds(seconds))
         }
     }
 }

@@ -69,7 +69,7 @@ extension Translator {
             var type: TypeRef
             switch bodyEncoding(media) {
             case .json:
-                type = media.schema.map { typeRef($0, suggested: typePrefix + "Body", &nested, .operation) } ?? .json
+                type = media.schema.map { bodyType($0, suggested: typePrefix + "Body", &nested, .operation) } ?? .json
                 if let schema = media.schema, isNullable(schema) { type = type.optional }
                 body = .json(parameter: swiftName)
             case .form:
@@ -240,7 +240,7 @@ extension Translator {
         guard media.isJSON else { return (.named("Data"), .data) }
         let mayBeEmpty = successes.contains { $0.content.isEmpty }
         guard let schema = media.schema else { return mayBeEmpty ? (.optional(.json), .jsonOrEmpty) : (.json, .json) }
-        var type = typeRef(schema, suggested: typePrefix + "Response", &nested, .operation)
+        var type = bodyType(schema, suggested: typePrefix + "Response", &nested, .operation)
         if mayBeEmpty { return (type.optional, .jsonOrEmpty) }
         if isNullable(schema) { type = type.optional }
         return (type, .json)
@@ -307,7 +307,7 @@ extension Translator {
                 status = .default
             }
             let suffix = response.isDefault ? "DefaultError" : "Error" + response.status.uppercased()
-            let type = typeRef(schema, suggested: typePrefix + suffix, &nested, .operation)
+            let type = bodyType(schema, suggested: typePrefix + suffix, &nested, .operation)
             errors.append(.init(status: status, type: type))
         }
         return errors

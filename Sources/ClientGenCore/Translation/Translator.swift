@@ -87,7 +87,7 @@ struct Translator {
     /// Component schema name → Swift type name.
     private(set) var componentNames: [String: String] = [:]
     /// Every top-level type name in the module; nested scopes avoid them so nothing is shadowed.
-    private(set) var topLevelNames: Set<String> = []
+    var topLevelNames: Set<String> = []
     private var componentSchemas: [String: Schema] = [:]
     /// Component schema name → the top-level name of the inline element a list or map component holds.
     private var itemNames: [String: String] = [:]
@@ -99,6 +99,10 @@ struct Translator {
     var overriddenComponents: Set<String> = []
     /// `<schema>.<property>` overrides that named a property.
     var usedPropertyOverrides: Set<String> = []
+    /// Schema pointer of a component body's inline object → its shared top-level type (`claimSharedBodies`).
+    var sharedBodyNames: [String: String] = [:]
+    var declaredSharedBodies: Set<String> = []
+    var sharedBodyFiles: [SwiftFile] = []
 
     /// The configuration's name overrides by spec name (`names:` in clientgen.yaml).
     var schemaOverrides: [String: NameOverrides.Entry] = [:]
@@ -160,6 +164,7 @@ struct Translator {
         var topScope = NameScope(reserved: topLevelNames)
         let namespace = topScope.claim(options.resolvedNamespace)
         topLevelNames.insert(namespace)
+        claimSharedBodies()
 
         // Operations grouped by their first tag, in order of first appearance; untagged ones by the
         // first segment of their path that names a resource (`/v1/customers/{id}` → `customers`), so a
@@ -295,7 +300,7 @@ struct Translator {
                 path: "\(namespace)+Webhooks.swift",
                 declarations: [.extension(Extension(doc: doc, name: namespace, members: [.webhooks(webhooks)]))]))
         }
-        files += modelFiles
+        files += modelFiles + sharedBodyFiles
         warnUnusedOverrides()
         return files
     }
