@@ -141,7 +141,7 @@ public final class APIClient: Sendable {
     }
 
     /// Rejects header names or values that could split or smuggle header lines.
-    private static func validate(_ field: HeaderField) throws {
+    static func validate(_ field: HeaderField) throws {
         let badName = field.name.isEmpty || field.name.utf8.contains {
             $0 == 0x0D || $0 == 0x0A || $0 == 0x00 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: " ")
         }
