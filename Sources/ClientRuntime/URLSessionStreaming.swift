@@ -74,6 +74,28 @@ private final class StreamingDelegate: NSObject, URLSessionDataDelegate, Sendabl
         completionHandler(.allow)
     }
 
+    /// A redirect to another origin (scheme, host or port) goes without the request's own headers,
+    /// which may hold credentials meant for the first server only; within the origin it is followed as is.
+    func urlSession(
+        _ session: URLSession,
+        task: URLSessionTask,
+        willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest,
+        completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        guard let from = task.originalRequest?.url, let to = request.url, !Self.sameOrigin(from, to) else {
+            completionHandler(request)
+            return
+        }
+        var bare = URLRequest(url: to)
+        bare.httpMethod = request.httpMethod
+        completionHandler(bare)
+    }
+
+    private static func sameOrigin(_ a: URL, _ b: URL) -> Bool {
+        a.scheme?.lowercased() == b.scheme?.lowercased() && a.host?.lowercased() == b.host?.lowercased() && a.port == b.port
+    }
+
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         chunks.yield(data)
     }

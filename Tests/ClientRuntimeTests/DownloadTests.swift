@@ -134,6 +134,31 @@ import TestHTTPServer
         }
     }
 
+    /// URLSessionTransport's streaming follows a redirect to another origin without the request's
+    /// headers. (AsyncHTTPClient drops only `Authorization` and `Cookie` there, so an `api-key`
+    /// header would follow; see AsyncHTTPClientTransport.)
+    @Test func aRedirectElsewhereCarriesNoCredentials() async throws {
+        try await TestServer.run(routes: { router in
+            router.get("/export.csv") { _, _ in TestServer.chunked(Self.file) }
+        }) { fileHost in
+            try await TestServer.run(routes: { router in
+                router.get("/v3/files/export.csv") { _, _ in
+                    TestServer.response(status: 302, headers: ["Location": fileHost.baseURL.absoluteString + "/export.csv"])
+                }
+            }) { server in
+                try await inFolder { folder in
+                    let destination = folder.appendingPathComponent("export.csv")
+                    let url = server.baseURL.appendingPathComponent("v3/files/export.csv")
+                    _ = try await client(server, .urlSession).download(from: url, to: destination)
+                    #expect(try Data(contentsOf: destination) == Self.file)
+                    #expect(await server.lastRequest?.header("api-key") == "BREVO-SECRET-KEY")
+                    let redirected = try #require(await fileHost.lastRequest)
+                    #expect(redirected.header("api-key") == nil)
+                }
+            }
+        }
+    }
+
     @Test func credentialsFollowTheServerScopeRule() throws {
         let queryKey = Credential.apiKey(scheme: "q", name: "api_key", in: .query, value: "QUERY-SECRET")
         let client = APIClient(serverURL: URL(string: "https://api.brevo.com/v3")!, credentials: [Jobs.brevoKey, queryKey])
