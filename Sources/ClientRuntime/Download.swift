@@ -50,6 +50,10 @@ extension APIClient {
     ///   follow), so a pre-signed link elsewhere gets neither. Under the server URL every
     ///   credential of the client is applied.
     /// - Plain `http://` is refused except to this machine, as for every request (`allowInsecureHTTP`).
+    /// - Redirects the transport hands back (up to 5) are followed here, each new URL under the same
+    ///   credentials rule. `URLSessionTransport` follows them itself, without the request's headers
+    ///   when the origin changes; give `AsyncHTTPClientTransport` an `HTTPClient` with redirects
+    ///   disallowed, since AsyncHTTPClient keeps headers such as `api-key` across origins.
     /// - Middlewares are not run: they see whole responses, and a file should not pass through memory.
     /// - Statuses in `configuration.retry.retryableStatuses` and connection failures before the body
     ///   starts are retried as for other GETs, honouring `Retry-After`. A failure in mid-body is not
@@ -65,14 +69,32 @@ extension APIClient {
         to destination: URL,
         progress: (@Sendable (DownloadProgress) -> Void)? = nil
     ) async throws -> DownloadResult {
-        let request = try makeDownloadRequest(for: url)
-        let response = try await openDownload(request)
+        var request = try makeDownloadRequest(for: url)
+        var response = try await openDownload(request)
+        // Transports that follow redirects themselves never show one here; for those that do not,
+        // each hop is a new download request, so the credentials rule applies to every URL.
+        var hops = 0
+        while hops < Self.maximumRedirects, let next = Self.redirectTarget(of: response, from: request.url) {
+            hops += 1
+            request = try makeDownloadRequest(for: next)
+            response = try await openDownload(request)
+        }
         guard (200..<300).contains(response.status) else {
             let body = try? await Self.prefix(of: response.body, limit: 64 * 1024)
             throw APIError(operationID: Self.downloadOperationID, status: response.status, headers: response.headers,
                            body: body ?? Data(), decodedBody: nil)
         }
         return try await save(response, to: destination, progress: progress)
+    }
+
+    static let maximumRedirects = 5
+
+    /// Where a 301, 302, 303, 307 or 308 response sends the download next (relative to `url`).
+    private static func redirectTarget(of response: StreamedHTTPResponse, from url: URL) -> URL? {
+        guard [301, 302, 303, 307, 308].contains(response.status),
+              let location = HeaderFields(response.headers)["Location"], !location.isEmpty
+        else { return nil }
+        return URL(string: location, relativeTo: url)?.absoluteURL
     }
 
     /// The GET for `url`: credentials and default headers only when it is under `serverURL`.

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 @testable import ClientRuntime
 import ClientRuntimeAsyncHTTPClient
 import Foundation
@@ -135,9 +136,15 @@ import TestHTTPServer
     }
 
     /// URLSessionTransport's streaming follows a redirect to another origin without the request's
-    /// headers. (AsyncHTTPClient drops only `Authorization` and `Cookie` there, so an `api-key`
-    /// header would follow; see AsyncHTTPClientTransport.)
-    @Test func aRedirectElsewhereCarriesNoCredentials() async throws {
+    /// headers; with an AsyncHTTPClient that does not follow redirects (it would keep `api-key`
+    /// across origins), `download` follows it, under the credentials rule.
+    @Test(arguments: [Transport.urlSession, .asyncHTTPClient])
+    func aRedirectElsewhereCarriesNoCredentials(transport: Transport) async throws {
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        let httpClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        defer { Task { try await httpClient.shutdown() } }
+        let made: any HTTPTransport = transport == .urlSession ? URLSessionTransport() : AsyncHTTPClientTransport(client: httpClient)
         try await TestServer.run(routes: { router in
             router.get("/export.csv") { _, _ in TestServer.chunked(Self.file) }
         }) { fileHost in
@@ -149,7 +156,8 @@ import TestHTTPServer
                 try await inFolder { folder in
                     let destination = folder.appendingPathComponent("export.csv")
                     let url = server.baseURL.appendingPathComponent("v3/files/export.csv")
-                    _ = try await client(server, .urlSession).download(from: url, to: destination)
+                    let client = APIClient(serverURL: server.baseURL.appendingPathComponent("v3"), credentials: [Jobs.brevoKey], transport: made)
+                    _ = try await client.download(from: url, to: destination)
                     #expect(try Data(contentsOf: destination) == Self.file)
                     #expect(await server.lastRequest?.header("api-key") == "BREVO-SECRET-KEY")
                     let redirected = try #require(await fileHost.lastRequest)
