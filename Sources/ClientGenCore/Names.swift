@@ -51,6 +51,7 @@ public enum Names {
         "PageSequence", "Pagination", "ParameterValue", "PathSegment", "PollingPolicy", "QueryItem", "QueryItems",
         "QueryStyle", "Request", "RequestBody", "ResponseDecoder", "ResponseHeaderError", "ResponseHeaders",
         "ResponseStatus", "RetryPolicy", "TransportError", "URLSessionTransport",
+        "DownloadProgress", "DownloadResult", "HTTPBodyStream", "StreamedHTTPResponse",
     ]
 
     /// Whether a type of this name would shadow one that generated code or its users rely on.

@@ -37,6 +37,12 @@ extension TestServer {
 
     /// `count` bytes that depend on their position only, so a copy can be checked byte for byte.
     public static func pattern(count: Int) -> Data {
-        Data((0..<count).map { UInt8(truncatingIfNeeded: ($0 &* 31) ^ ($0 >> 9)) })
+        var data = Data(count: count)
+        data.withUnsafeMutableBytes { bytes in
+            for index in bytes.indices {
+                bytes[index] = UInt8(truncatingIfNeeded: (index &* 31) ^ (index >> 9))
+            }
+        }
+        return data
     }
 }
