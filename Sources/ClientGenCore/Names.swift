@@ -51,7 +51,7 @@ public enum Names {
         "PageSequence", "Pagination", "ParameterValue", "PathSegment", "PollingPolicy", "QueryItem", "QueryItems",
         "QueryStyle", "Request", "RequestBody", "ResponseDecoder", "ResponseHeaderError", "ResponseHeaders",
         "ResponseStatus", "RetryPolicy", "TokenProvider", "TransportError", "URLSessionTransport", "WebhookDecodingError",
-        "WebhookRequest",
+        "WebhookRequest", "DownloadProgress", "DownloadResult", "HTTPBodyStream", "StreamedHTTPResponse",
     ]
 
     /// Whether a type of this name would shadow one that generated code or its users rely on.

@@ -33,7 +33,7 @@ extension APIClient {
     }
 
     /// The wait before the next attempt, or nil when `outcome` is not retryable.
-    private static func retryDelay(after outcome: Result<HTTPResponse, any Error>, attempt: Int, policy: RetryPolicy) -> Duration? {
+    static func retryDelay(after outcome: Result<HTTPResponse, any Error>, attempt: Int, policy: RetryPolicy) -> Duration? {
         switch outcome {
         case .success(let response):
             guard policy.retryableStatuses.contains(response.status) else { return nil }
@@ -46,7 +46,7 @@ extension APIClient {
         }
     }
 
-    private static func finish(_ outcome: Result<HTTPResponse, any Error>) throws -> HTTPResponse {
+    static func finish(_ outcome: Result<HTTPResponse, any Error>) throws -> HTTPResponse {
         switch outcome {
         case .success(let response):
             return response

@@ -50,4 +50,10 @@ public struct HTTPResponse: Sendable {
 /// Sends requests. `URLSessionTransport` is the default; tests and apps may supply their own.
 public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
+
+    /// Sends `request` and returns as soon as the status and headers have arrived, with the body
+    /// still to be read (`APIClient.download` uses it). Cancelling the task that reads the body, or
+    /// dropping the body, cancels the transfer. The default (`HTTPStreaming.swift`) calls `send`
+    /// and hands over the whole body at once, so transports written before it keep working.
+    func stream(_ request: HTTPRequest) async throws -> StreamedHTTPResponse
 }

@@ -154,35 +154,19 @@ extension Request {
         while base.hasSuffix("/") { base.removeLast() }
         let current = base + path + (query.isEmpty ? "" : "?" + query.percentEncoded)
         guard let target = URL(string: link, relativeTo: URL(string: current))?.absoluteURL,
-              let components = URLComponents(url: target, resolvingAgainstBaseURL: true),
-              let server = URLComponents(url: serverURL, resolvingAgainstBaseURL: true)
+              let components = URLComponents(url: target, resolvingAgainstBaseURL: true)
         else {
             throw ClientError.invalidURL("\(operationID): the next page's link \(link) is not a URL")
         }
-        var basePath = server.percentEncodedPath
-        while basePath.hasSuffix("/") { basePath.removeLast() }
-        let path = components.percentEncodedPath
-        guard components.scheme?.lowercased() == server.scheme?.lowercased(),
-              components.host?.lowercased() == server.host?.lowercased(),
-              (components.port ?? Self.defaultPort(components.scheme)) == (server.port ?? Self.defaultPort(server.scheme)),
-              path.hasPrefix(basePath), path.dropFirst(basePath.count).hasPrefix("/")
-        else {
+        guard let path = ServerScope.relativePath(of: target, under: serverURL) else {
             throw ClientError.invalidURL(
                 "\(operationID): the next page's link \(link) is not under the server URL \(serverURL); it is not followed, so credentials stay with the server")
         }
         var next = self
-        next.path = String(path.dropFirst(basePath.count))
+        next.path = path
         next.query = QueryItems(parsing: components.percentEncodedQuery ?? "")
         if next.path == self.path && next.query == self.query { return nil }
         return next
-    }
-
-    private static func defaultPort(_ scheme: String?) -> Int? {
-        switch scheme?.lowercased() {
-        case "http": 80
-        case "https": 443
-        default: nil
-        }
     }
 }
 

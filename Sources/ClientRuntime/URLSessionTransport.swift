@@ -23,12 +23,7 @@ public struct URLSessionTransport: HTTPTransport {
     }()
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        var urlRequest = URLRequest(url: request.url)
-        urlRequest.httpMethod = request.method.rawValue
-        urlRequest.httpBody = request.body
-        for field in request.headers {
-            urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
-        }
+        let urlRequest = Self.urlRequest(for: request)
 
         // The completion handler feeds a stream, so no lock is needed to share the task with
         // the cancellation handler: the task exists before either runs.
@@ -63,7 +58,17 @@ public struct URLSessionTransport: HTTPTransport {
         }
     }
 
-    private static func headerFields(of response: HTTPURLResponse) -> [HeaderField] {
+    static func urlRequest(for request: HTTPRequest) -> URLRequest {
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method.rawValue
+        urlRequest.httpBody = request.body
+        for field in request.headers {
+            urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
+        }
+        return urlRequest
+    }
+
+    static func headerFields(of response: HTTPURLResponse) -> [HeaderField] {
         response.allHeaderFields
             .compactMap { key, value -> HeaderField? in
                 guard let name = key as? String else { return nil }

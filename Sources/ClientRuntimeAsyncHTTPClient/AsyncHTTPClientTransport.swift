@@ -28,14 +28,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     }
 
     public func send(_ request: ClientRuntime.HTTPRequest) async throws -> ClientRuntime.HTTPResponse {
-        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
-        outgoing.method = .init(rawValue: request.method.rawValue)
-        for field in request.headers {
-            outgoing.headers.add(name: field.name, value: field.value)
-        }
-        if let body = request.body {
-            outgoing.body = .bytes(ByteBuffer(bytes: body))
-        }
+        let outgoing = Self.outgoing(request)
         do {
             let response = try await client.execute(outgoing, deadline: .distantFuture)
             let body = try await response.body.collect(upTo: maximumResponseBodySize)
@@ -45,11 +38,46 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
                 body: Data(body.readableBytesView)
             )
         } catch {
-            if Task.isCancelled || error is CancellationError || (error as? HTTPClientError) == .cancelled {
-                throw CancellationError()
-            }
-            throw Self.classify(error)
+            throw Self.rethrown(error)
         }
+    }
+
+    /// Returns once the head has arrived; the body streams from AsyncHTTPClient as it arrives, with
+    /// its backpressure (and without `maximumResponseBodySize`, which only bounds buffered bodies).
+    /// Cancelling the task that reads the body, or dropping the body, cancels the request.
+    /// Failures while reading the body are thrown as `TransportError` too.
+    public func stream(_ request: ClientRuntime.HTTPRequest) async throws -> StreamedHTTPResponse {
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(Self.outgoing(request), deadline: .distantFuture)
+        } catch {
+            throw Self.rethrown(error)
+        }
+        return StreamedHTTPResponse(
+            status: Int(response.status.code),
+            headers: response.headers.map { HeaderField(name: $0.name, value: $0.value) },
+            body: HTTPBodyStream(ClassifiedBody(base: response.body)) { Data($0.readableBytesView) }
+        )
+    }
+
+    private static func outgoing(_ request: ClientRuntime.HTTPRequest) -> HTTPClientRequest {
+        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+        outgoing.method = .init(rawValue: request.method.rawValue)
+        for field in request.headers {
+            outgoing.headers.add(name: field.name, value: field.value)
+        }
+        if let body = request.body {
+            outgoing.body = .bytes(ByteBuffer(bytes: body))
+        }
+        return outgoing
+    }
+
+    /// `CancellationError` when cancelled, else the error classified.
+    static func rethrown(_ error: any Error) -> any Error {
+        if Task.isCancelled || error is CancellationError || (error as? HTTPClientError) == .cancelled {
+            return CancellationError()
+        }
+        return classify(error)
     }
 
     /// Connection-level failures are `.connection`; AsyncHTTPClient's read/deadline timeouts are
@@ -77,5 +105,27 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         default:
             return TransportError(classifying: error)
         }
+    }
+}
+
+/// A response body whose errors are classified like the rest of the transport's.
+private struct ClassifiedBody: AsyncSequence, Sendable {
+    typealias Element = ByteBuffer
+    let base: HTTPClientResponse.Body
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        var base: HTTPClientResponse.Body.AsyncIterator
+
+        mutating func next() async throws -> ByteBuffer? {
+            do {
+                return try await base.next()
+            } catch {
+                throw AsyncHTTPClientTransport.rethrown(error)
+            }
+        }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(base: base.makeAsyncIterator())
     }
 }

@@ -35,16 +35,45 @@ struct ReadmeExampleTests {
         }
     }
 
+    /// The README's download example; `process` is what `wait(for:)` returned.
+    static func downloadExample(brevo: APIClient, process: GetProcess, folder: URL) async throws {
+        // DOWNLOAD-BEGIN
+        guard let link = process.exportURL, let url = URL(string: link) else { return }
+        let saved = try await brevo.download(from: url, to: folder.appendingPathComponent("contacts.csv")) { progress in
+            print("\(progress.bytesReceived) of \(progress.totalBytes ?? 0) bytes")
+        }
+        print("saved \(saved.byteCount) bytes to \(saved.fileURL.path)")
+        // DOWNLOAD-END
+    }
+
+    @Test func downloadExampleSavesTheExport() async throws {
+        let csv = Data("EMAIL\nann@example.com\n".utf8)
+        try await TestServer.run(routes: { router in
+            router.get("/files/x.csv") { _, _ in TestServer.chunked(csv) }
+        }) { server in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("readme-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let brevo = APIClient(serverURL: server.baseURL.appendingPathComponent("v3"), credentials: [Brevo.apiKey("k")])
+            let process = GetProcess(id: 1, name: "export", status: .completed, exportURL: server.baseURL.absoluteString + "/files/x.csv")
+            try await Self.downloadExample(brevo: brevo, process: process, folder: folder)
+            #expect(try Data(contentsOf: folder.appendingPathComponent("contacts.csv")) == csv)
+            #expect(await server.lastRequest?.header("api-key") == nil, "the file is not under the server URL")
+        }
+    }
+
     @Test func readmeShowsTheCompiledExample() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
-        let begin = try #require(source.range(of: "// README-BEGIN\n"))
-        let end = try #require(source.range(of: "        // README-END"))
-        let snippet = source[begin.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.count >= 8 ? String($0.dropFirst(8)) : String($0) }.joined(separator: "\n")
-            .replacingOccurrences(of: "serverURL: serverURL", with: "serverURL: Brevo.defaultServerURL")
-        #expect(readme.contains(snippet), "README.md must contain:\n\(snippet)")
+        for marker in ["README", "DOWNLOAD"] {
+            let begin = try #require(source.range(of: "// \(marker)-BEGIN\n"))
+            let end = try #require(source.range(of: "        // \(marker)-END"))
+            let snippet = source[begin.upperBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.count >= 8 ? String($0.dropFirst(8)) : String($0) }.joined(separator: "\n")
+                .replacingOccurrences(of: "serverURL: serverURL", with: "serverURL: Brevo.defaultServerURL")
+            #expect(readme.contains(snippet), "README.md must contain:\n\(snippet)")
+        }
     }
 }

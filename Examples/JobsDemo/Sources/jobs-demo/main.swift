@@ -1,6 +1,7 @@
-// jobs-demo: start a Brevo contacts export, wait for its background process, print the export URL.
+// jobs-demo: start a Brevo contacts export, wait for its background process, print the export URL
+// and, with --download, save the exported file into DIR.
 //
-//   swift run jobs-demo --base-url http://127.0.0.1:8080 [--api-key KEY] [--interval SECONDS] [--timeout SECONDS]
+//   swift run jobs-demo --base-url http://127.0.0.1:8080/v3 [--api-key KEY] [--interval SECONDS] [--timeout SECONDS] [--download DIR]
 //
 // The export is started and followed with `Jobs`, generated at build time by ClientGenPlugin from
 // Sources/JobsClient/jobs.yaml, whose job is inferred from the description and corrected by
@@ -14,8 +15,9 @@ struct Options {
     var apiKey = ProcessInfo.processInfo.environment["BREVO_API_KEY"] ?? "demo-key"
     var interval = 0.5
     var timeout = 60.0
+    var downloadFolder: URL?
 
-    static let usage = "usage: jobs-demo --base-url URL [--api-key KEY] [--interval SECONDS] [--timeout SECONDS]"
+    static let usage = "usage: jobs-demo --base-url URL [--api-key KEY] [--interval SECONDS] [--timeout SECONDS] [--download DIR]"
 
     static func parse(_ arguments: [String]) throws -> Options {
         var baseURL: URL?
@@ -28,6 +30,7 @@ struct Options {
             case "--api-key": options.apiKey = value
             case "--interval": options.interval = Double(value) ?? options.interval
             case "--timeout": options.timeout = Double(value) ?? options.timeout
+            case "--download": options.downloadFolder = URL(fileURLWithPath: value, isDirectory: true)
             default: throw DemoError("unknown option \(flag)\n\(usage)")
             }
         }
@@ -72,6 +75,34 @@ func run() async throws {
         throw DemoError("process \(started.processID) completed without an export URL")
     }
     print("export URL: \(url)")
+    if let folder = options.downloadFolder {
+        try await download(url, into: folder, with: client)
+    }
+}
+
+/// Saves the export into `folder`. The link is pre-signed and may point anywhere: `download` sends the
+/// API key only to URLs under the client's server URL.
+func download(_ link: String, into folder: URL, with client: APIClient) async throws {
+    guard let url = URL(string: link), !url.lastPathComponent.isEmpty, url.lastPathComponent != "/" else {
+        throw DemoError("the export URL \(link) names no file")
+    }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let destination = folder.appendingPathComponent(url.lastPathComponent)
+    // A progress bar only on a terminal: piped output stays one line per event.
+    let bar: (@Sendable (DownloadProgress) -> Void)? = isatty(STDOUT_FILENO) == 1 ? ProgressBar.draw : nil
+    let result = try await client.download(from: url, to: destination, progress: bar)
+    if bar != nil { print() }
+    print("saved \(result.fileURL.path) (\(result.byteCount) bytes)")
+}
+
+enum ProgressBar {
+    @Sendable static func draw(_ progress: DownloadProgress) {
+        let width = 30
+        let filled = Int((progress.fractionCompleted ?? 0) * Double(width))
+        let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+        let total = progress.totalBytes.map { " / \($0)" } ?? ""
+        FileHandle.standardOutput.write(Data("\r[\(bar)] \(progress.bytesReceived)\(total) bytes".utf8))
+    }
 }
 
 do {
