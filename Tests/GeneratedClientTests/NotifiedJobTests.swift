@@ -89,7 +89,9 @@ import WebhookReceiverHummingbird
             let process = try await client.wait(
                 for: Brevo.job(for: started), id: started.processID, notifications: notifications, policy: Self.fast)
             #expect(process.exportURL == "https://example.com/78.csv")
-            #expect(await provider.polls > 2)
+            // Finished by polling alone: nothing was delivered (how many polls depends on the machine's load).
+            #expect(await !notifications.hasArrived(78))
+            #expect(await provider.polls >= 1)
         }
     }
 
