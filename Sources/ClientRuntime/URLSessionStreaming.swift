@@ -7,8 +7,8 @@ extension URLSessionTransport {
     /// Streams the body through a `URLSessionDataDelegate` (FoundationNetworking on Linux has no
     /// `bytes(for:)`). Each call gets its own session, made from `session.configuration`, whose
     /// delegate serves only that one task, so the delegate holds no mutable state; the session is
-    /// invalidated when the task ends. Cancelling the calling task while waiting for the head, or
-    /// cancelling or dropping the body's consumer, cancels the data task.
+    /// invalidated when the task ends. Cancelling the calling task while waiting for the head,
+    /// cancelling the body's consumer, or dropping the body, cancels the data task.
     ///
     /// Chunks are buffered until read: a consumer slower than the network holds the difference in memory.
     public func stream(_ request: HTTPRequest) async throws -> StreamedHTTPResponse {
@@ -34,7 +34,33 @@ extension URLSessionTransport {
         } onCancel: {
             task.cancel()
         }
-        return StreamedHTTPResponse(status: head.status, headers: head.headers, body: HTTPBodyStream(chunks))
+        let body = CancellingChunks(chunks: chunks, canceller: TaskCanceller(task: task))
+        return StreamedHTTPResponse(status: head.status, headers: head.headers, body: HTTPBodyStream(body))
+    }
+}
+
+/// The chunks of one data task, which is cancelled once the body is gone, read to the end or not:
+/// the delegate keeps the stream alive, so the stream's own termination would not fire then.
+private struct CancellingChunks: AsyncSequence, Sendable {
+    typealias Element = Data
+    let chunks: AsyncThrowingStream<Data, any Error>
+    let canceller: TaskCanceller
+
+    func makeAsyncIterator() -> AsyncThrowingStream<Data, any Error>.AsyncIterator {
+        chunks.makeAsyncIterator()
+    }
+}
+
+/// Cancels its task when released; cancelling a finished task does nothing.
+private final class TaskCanceller: Sendable {
+    let task: URLSessionDataTask
+
+    init(task: URLSessionDataTask) {
+        self.task = task
+    }
+
+    deinit {
+        task.cancel()
     }
 }
 

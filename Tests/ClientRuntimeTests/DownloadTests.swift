@@ -19,6 +19,12 @@ import TestHTTPServer
         }
     }
 
+    /// Whether the slow route saw its client go away before the body was sent.
+    actor Aborts {
+        private(set) var count = 0
+        func record() { count += 1 }
+    }
+
     /// Counts the requests to each path.
     actor Counter {
         private var counts: [String: Int] = [:]
@@ -133,6 +139,30 @@ import TestHTTPServer
                 #expect(received.query == "X-Amz-Signature=abc%2Fdef", "the pre-signed query is kept, no credential added")
                 #expect(received.header("User-Agent") != "ClientGen", "default headers stay with the server too")
             }
+        }
+    }
+
+    /// A body dropped after one chunk stops the transfer: the server's writes fail long before its 8 s end.
+    @Test(arguments: Transport.allCases)
+    func droppingTheBodyCancelsTheTransfer(transport: Transport) async throws {
+        let aborts = Aborts()
+        try await TestServer.run(routes: { router in
+            router.get("/files/slow") { _, _ in
+                TestServer.chunked(Self.slowFile, chunkSize: 8 * 1024, pause: .milliseconds(40)) { await aborts.record() }
+            }
+        }) { server in
+            let made = transport.make()
+            do {
+                let response = try await made.stream(HTTPRequest(url: server.baseURL.appendingPathComponent("files/slow"), method: .get))
+                var chunks = response.body.makeAsyncIterator()
+                let first = try await chunks.next()
+                #expect(first?.isEmpty == false)
+            }
+            let deadline = ContinuousClock.now + .seconds(5)
+            while await aborts.count == 0, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(await aborts.count == 1, "the server went on sending to a client that had dropped the body")
         }
     }
 

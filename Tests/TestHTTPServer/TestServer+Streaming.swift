@@ -7,13 +7,15 @@ import NIOCore
 
 extension TestServer {
     /// `data` as the body, with `Content-Length`, written `chunkSize` bytes at a time with `pause`
-    /// between chunks (so a client can be cancelled in mid-body).
+    /// between chunks (so a client can be cancelled in mid-body). `onAbort` runs when a write
+    /// fails, i.e. the client went away before the end.
     public static func chunked(
         _ data: Data,
         status: Int = 200,
         headers: [String: String] = [:],
         chunkSize: Int = 64 * 1024,
-        pause: Duration = .zero
+        pause: Duration = .zero,
+        onAbort: (@Sendable () async -> Void)? = nil
     ) -> Hummingbird.Response {
         var fields = HTTPFields()
         for (name, value) in headers {
@@ -26,7 +28,12 @@ extension TestServer {
             var offset = 0
             while offset < data.count {
                 let end = min(offset + size, data.count)
-                try await writer.write(ByteBuffer(bytes: data[offset..<end]))
+                do {
+                    try await writer.write(ByteBuffer(bytes: data[offset..<end]))
+                } catch {
+                    await onAbort?()
+                    throw error
+                }
                 offset = end
                 if pause > .zero, offset < data.count { try await Task.sleep(for: pause) }
             }
