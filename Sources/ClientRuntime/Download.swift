@@ -69,14 +69,14 @@ extension APIClient {
         to destination: URL,
         progress: (@Sendable (DownloadProgress) -> Void)? = nil
     ) async throws -> DownloadResult {
-        var request = try makeDownloadRequest(for: url)
+        var request = try await authorizedDownloadRequest(for: url)
         var response = try await openDownload(request)
         // Transports that follow redirects themselves never show one here; for those that do not,
         // each hop is a new download request, so the credentials rule applies to every URL.
         var hops = 0
         while hops < Self.maximumRedirects, let next = Self.redirectTarget(of: response, from: request.url) {
             hops += 1
-            request = try makeDownloadRequest(for: next)
+            request = try await authorizedDownloadRequest(for: next)
             response = try await openDownload(request)
         }
         guard (200..<300).contains(response.status) else {
@@ -95,6 +95,19 @@ extension APIClient {
               let location = HeaderFields(response.headers)["Location"], !location.isEmpty
         else { return nil }
         return URL(string: location, relativeTo: url)?.absoluteURL
+    }
+
+    /// `makeDownloadRequest`, plus the bearer tokens of `TokenProvider` credentials under the same rule.
+    private func authorizedDownloadRequest(for url: URL) async throws -> HTTPRequest {
+        var request = try makeDownloadRequest(for: url)
+        if ServerScope.relativePath(of: url, under: serverURL) != nil {
+            let providers = credentials.compactMap { credential -> TokenProvider? in
+                if case .provided(let provider) = credential.kind { return provider }
+                return nil
+            }
+            _ = try await authorize(&request, with: providers)
+        }
+        return request
     }
 
     /// The GET for `url`: credentials and default headers only when it is under `serverURL`.

@@ -123,4 +123,22 @@ import TestHTTPServer
             #expect(await server.requests.allSatisfy { $0.path == "/token" })
         }
     }
+
+    @Test func aDownloadUnderTheServerURLCarriesTheProvidedToken() async throws {
+        try await TestServer.run(routes: { router in
+            router.get("/files/export.csv") { _, _ in TestServer.response(status: 200, body: "a,b\n") }
+            router.get("/elsewhere/export.csv") { _, _ in TestServer.response(status: 200, body: "a,b\n") }
+        }) { server in
+            let client = server.client(credentials: [.bearer(scheme: "oauth") { "t-download" }], path: "/files")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            _ = try await client.download(
+                from: server.baseURL.appendingPathComponent("files/export.csv"), to: folder.appendingPathComponent("a.csv"))
+            _ = try await client.download(
+                from: server.baseURL.appendingPathComponent("elsewhere/export.csv"), to: folder.appendingPathComponent("b.csv"))
+            let sent = await server.requests.map { $0.header("Authorization") }
+            #expect(sent == ["Bearer t-download", nil])
+        }
+    }
 }
