@@ -7,28 +7,41 @@ extension APIClient {
     /// After the last attempt a retryable response is returned as it is (it becomes an `APIError`)
     /// and a transport failure becomes `ClientError.transport`.
     func perform(_ request: HTTPRequest, operationID: String, timeout: Duration?) async throws -> HTTPResponse {
-        let policy = configuration.retry
         // Added once, so every attempt of this call carries the same key.
-        let request = policy.keyed(request)
+        let request = configuration.retry.keyed(request)
+        return try await retrying(request, head: { $0 }) {
+            try await self.racing(timeout, operationID: operationID) {
+                try await self.runMiddlewares(request, operationID: operationID, from: 0)
+            }
+        }
+    }
+
+    /// Runs `attempt` until its response (seen through `head`) is not worth retrying, the retry
+    /// budget is spent, or it throws something never retried. A last retryable response is
+    /// returned as it is; a last transport failure becomes `ClientError.transport`.
+    func retrying<Response>(
+        _ request: HTTPRequest, head: (Response) -> HTTPResponse, _ attempt: () async throws -> Response
+    ) async throws -> Response {
+        let policy = configuration.retry
         let mayRetry = policy.allowsRetry(of: request)
         let clock = ContinuousClock()
         let start = clock.now
-        var attempt = 1
+        var attempts = 1
         while true {
-            let outcome: Result<HTTPResponse, any Error>
+            let outcome: Result<Response, any Error>
             do {
-                outcome = .success(try await attemptOnce(request, operationID: operationID, timeout: timeout))
+                outcome = .success(try await attempt())
             } catch {
                 outcome = .failure(error)
             }
-            guard mayRetry, attempt < policy.maxAttempts,
-                  let delay = Self.retryDelay(after: outcome, attempt: attempt, policy: policy),
+            guard mayRetry, attempts < policy.maxAttempts,
+                  let delay = Self.retryDelay(after: outcome.map(head), attempt: attempts, policy: policy),
                   policy.maxTotalTime.map({ clock.now - start + delay <= $0 }) ?? true
             else {
                 return try Self.finish(outcome)
             }
             try await Task.sleep(for: delay)
-            attempt += 1
+            attempts += 1
         }
     }
 
@@ -46,7 +59,7 @@ extension APIClient {
         }
     }
 
-    static func finish(_ outcome: Result<HTTPResponse, any Error>) throws -> HTTPResponse {
+    static func finish<Response>(_ outcome: Result<Response, any Error>) throws -> Response {
         switch outcome {
         case .success(let response):
             return response
@@ -57,14 +70,14 @@ extension APIClient {
         }
     }
 
-    /// One attempt, raced against `timeout` in a task group so it holds for any transport that
-    /// stops when its task is cancelled.
-    private func attemptOnce(_ request: HTTPRequest, operationID: String, timeout: Duration?) async throws -> HTTPResponse {
-        guard let timeout else {
-            return try await runMiddlewares(request, operationID: operationID, from: 0)
-        }
-        return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
-            group.addTask { try await self.runMiddlewares(request, operationID: operationID, from: 0) }
+    /// `body` raced against `timeout` in a task group, so the deadline holds for any transport
+    /// that stops when its task is cancelled.
+    func racing<Response: Sendable>(
+        _ timeout: Duration?, operationID: String, _ body: @escaping @Sendable () async throws -> Response
+    ) async throws -> Response {
+        guard let timeout else { return try await body() }
+        return try await withThrowingTaskGroup(of: Response?.self) { group in
+            group.addTask { try await body() }
             group.addTask {
                 try await Task.sleep(for: timeout)
                 return nil
@@ -90,8 +103,14 @@ extension APIClient {
 
     /// The transport's errors become `TransportError` (or `CancellationError` when cancelled).
     private func sendThroughTransport(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await Self.classifyingTransportErrors { try await self.transport.send(request) }
+    }
+
+    /// `ClientError`s pass; anything else the transport throws becomes `TransportError`, or
+    /// `CancellationError` when the task was cancelled.
+    static func classifyingTransportErrors<Response>(_ body: () async throws -> Response) async throws -> Response {
         do {
-            return try await transport.send(request)
+            return try await body()
         } catch let error as ClientError {
             throw error
         } catch is CancellationError {

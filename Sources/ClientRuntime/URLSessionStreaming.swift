@@ -20,20 +20,7 @@ extension URLSessionTransport {
         streamingSession.finishTasksAndInvalidate()
         chunkContinuation.onTermination = { _ in task.cancel() }
 
-        let head = try await withTaskCancellationHandler {
-            task.resume()
-            do {
-                for try await head in heads {
-                    return head
-                }
-            } catch {
-                if Task.isCancelled { throw CancellationError() }
-                throw error
-            }
-            throw CancellationError()
-        } onCancel: {
-            task.cancel()
-        }
+        let head = try await Self.first(of: heads, resuming: task)
         let body = CancellingChunks(chunks: chunks, canceller: TaskCanceller(task: task))
         return StreamedHTTPResponse(status: head.status, headers: head.headers, body: HTTPBodyStream(body))
     }

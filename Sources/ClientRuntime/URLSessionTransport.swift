@@ -42,11 +42,17 @@ public struct URLSessionTransport: HTTPTransport {
                 continuation.finish(throwing: URLError(.badServerResponse))
             }
         }
-        return try await withTaskCancellationHandler {
+        return try await Self.first(of: stream, resuming: task)
+    }
+
+    /// Resumes `task` and returns the first value `stream` yields; cancelling the calling task
+    /// cancels `task` (and throws `CancellationError`).
+    static func first<Value>(of stream: AsyncThrowingStream<Value, any Error>, resuming task: URLSessionTask) async throws -> Value {
+        try await withTaskCancellationHandler {
             task.resume()
             do {
-                for try await response in stream {
-                    return response
+                for try await value in stream {
+                    return value
                 }
             } catch {
                 if Task.isCancelled { throw CancellationError() }
