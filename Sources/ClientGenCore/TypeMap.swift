@@ -158,7 +158,7 @@ public struct TypeMap: Codable, Hashable, Sendable {
         let isJSON = builder.responseKind == .json || builder.responseKind == .jsonOrEmpty
         return Operation(
             body: body, bodyEncoding: encoding, response: isJSON ? resolver.spell(builder.responseType, in: scope) : nil,
-            responseKind: builder.responseKind.rawValue, errors: errors)
+            responseKind: builder.responseKind.name, errors: errors)
     }
 
     /// Component schemas only: the other pointers in docs (operations, security schemes) are not types.

@@ -33,18 +33,42 @@ public final class APIClient: Sendable {
     /// Performs the request and returns the decoded 2xx body with status, headers and raw bytes.
     /// Retries, timeouts and middlewares follow `configuration` (see `APIClient+Sending.swift`).
     public func response<Response>(for request: Request<Response>) async throws -> APIResponse<Response> {
-        var httpRequest = try makeHTTPRequest(for: request)
+        let httpRequest = try makeHTTPRequest(for: request)
         let timeout = request.timeout ?? configuration.timeout
-        let providers = tokenProviders(for: request.security)
-        let used = try await authorize(&httpRequest, with: providers)
-        var httpResponse = try await perform(httpRequest, operationID: request.operationID, timeout: timeout)
-        // A rejected token is refreshed once: an expired session, or a token revoked early.
-        if httpResponse.status == 401, !providers.isEmpty {
-            for (provider, token) in zip(providers, used) { await provider.reject(token) }
-            _ = try await authorize(&httpRequest, with: providers)
-            httpResponse = try await perform(httpRequest, operationID: request.operationID, timeout: timeout)
+        if let stream = request.response.stream {
+            let opened = try await sendingAuthorized(httpRequest, security: request.security, status: \.status) {
+                try await self.openStream($0, operationID: request.operationID, timeout: timeout)
+            }
+            guard (200..<300).contains(opened.status) else {
+                let body = (try? await opened.body.collect(upTo: Self.streamedErrorBodyLimit)) ?? Data()
+                throw apiError(HTTPResponse(status: opened.status, headers: opened.headers, body: body), for: request)
+            }
+            let value = stream(opened, request.operationID, configuration.makeDecoder)
+            return APIResponse(value: value, status: opened.status, headers: opened.headers, data: Data())
+        }
+        let httpResponse = try await sendingAuthorized(httpRequest, security: request.security, status: \.status) {
+            try await self.perform($0, operationID: request.operationID, timeout: timeout)
         }
         return try decode(httpResponse, for: request)
+    }
+
+    /// How much of a streamed operation's error body is read for its `APIError`.
+    static let streamedErrorBodyLimit = 1024 * 1024
+
+    /// `send` with the bearer tokens of the request's `TokenProvider` credentials. A 401 drops the
+    /// tokens used and sends once more with fresh ones: an expired session, or a token revoked early.
+    private func sendingAuthorized<Outcome>(
+        _ request: HTTPRequest, security: [[String]], status: (Outcome) -> Int,
+        _ send: (HTTPRequest) async throws -> Outcome
+    ) async throws -> Outcome {
+        var request = request
+        let providers = tokenProviders(for: security)
+        let used = try await authorize(&request, with: providers)
+        let outcome = try await send(request)
+        guard status(outcome) == 401, !providers.isEmpty else { return outcome }
+        for (provider, token) in zip(providers, used) { await provider.reject(token) }
+        _ = try await authorize(&request, with: providers)
+        return try await send(request)
     }
 
     /// Builds the wire request: URL, default + request + auth headers, encoded body.
@@ -125,24 +149,22 @@ public final class APIClient: Sendable {
     }
 
     private func decode<Response>(_ response: HTTPResponse, for request: Request<Response>) throws -> APIResponse<Response> {
-        let decoder = configuration.makeDecoder()
-        guard (200..<300).contains(response.status) else {
-            let match = ResponseStatus.bestMatch(for: response.status, in: request.errors, by: \.status)
-            let decoded = match.flatMap { try? $0.decode(response.body, decoder) }
-            throw APIError(
-                operationID: request.operationID,
-                status: response.status,
-                headers: response.headers,
-                body: response.body,
-                decodedBody: decoded
-            )
-        }
+        guard (200..<300).contains(response.status) else { throw apiError(response, for: request) }
         do {
-            let value = try request.response.decode(response.body, decoder)
+            let value = try request.response.decode(response.body, configuration.makeDecoder())
             return APIResponse(value: value, status: response.status, headers: response.headers, data: response.body)
         } catch {
             throw ClientError.decoding(DecodingFailure(operationID: request.operationID, error: error, body: response.body))
         }
+    }
+
+    /// A non-2xx response as an `APIError`, its body decoded as the best-matching declared error.
+    private func apiError<Response>(_ response: HTTPResponse, for request: Request<Response>) -> APIError {
+        let match = ResponseStatus.bestMatch(for: response.status, in: request.errors, by: \.status)
+        let decoded = match.flatMap { try? $0.decode(response.body, configuration.makeDecoder()) }
+        return APIError(
+            operationID: request.operationID, status: response.status, headers: response.headers, body: response.body,
+            decodedBody: decoded)
     }
 
     /// Rejects header names or values that could split or smuggle header lines.

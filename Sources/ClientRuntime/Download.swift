@@ -70,17 +70,17 @@ extension APIClient {
         progress: (@Sendable (DownloadProgress) -> Void)? = nil
     ) async throws -> DownloadResult {
         var request = try await authorizedDownloadRequest(for: url)
-        var response = try await openDownload(request)
+        var response = try await openStream(request, operationID: Self.downloadOperationID, timeout: configuration.timeout)
         // Transports that follow redirects themselves never show one here; for those that do not,
         // each hop is a new download request, so the credentials rule applies to every URL.
         var hops = 0
         while hops < Self.maximumRedirects, let next = Self.redirectTarget(of: response, from: request.url) {
             hops += 1
             request = try await authorizedDownloadRequest(for: next)
-            response = try await openDownload(request)
+            response = try await openStream(request, operationID: Self.downloadOperationID, timeout: configuration.timeout)
         }
         guard (200..<300).contains(response.status) else {
-            let body = try? await Self.prefix(of: response.body, limit: 64 * 1024)
+            let body = try? await response.body.collect(upTo: 64 * 1024)
             throw APIError(operationID: Self.downloadOperationID, status: response.status, headers: response.headers,
                            body: body ?? Data(), decodedBody: nil)
         }
@@ -194,15 +194,5 @@ extension APIClient {
               value.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
         else { return nil }
         return Int64(value)
-    }
-
-    /// Up to `limit` bytes of `body`, for an error's excerpt.
-    private static func prefix(of body: HTTPBodyStream, limit: Int) async throws -> Data {
-        var data = Data()
-        for try await chunk in body {
-            data.append(chunk.prefix(limit - data.count))
-            if data.count >= limit { break }
-        }
-        return data
     }
 }

@@ -49,6 +49,9 @@ public struct HTTPBodyStream: AsyncSequence, Sendable {
 
     public struct AsyncIterator: AsyncIteratorProtocol {
         fileprivate let nextChunk: () async throws -> Data?
+        /// The sequence, kept while its iterator lives: a transport may tie the transfer to it (a
+        /// URLSession task is cancelled once its body is released).
+        fileprivate let body: HTTPBodyStream
 
         public mutating func next() async throws -> Data? {
             try await nextChunk()
@@ -56,7 +59,7 @@ public struct HTTPBodyStream: AsyncSequence, Sendable {
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(nextChunk: makeNext())
+        AsyncIterator(nextChunk: makeNext(), body: self)
     }
 }
 

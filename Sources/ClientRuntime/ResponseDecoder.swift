@@ -5,10 +5,23 @@ public struct ResponseDecoder<Response: Sendable>: Sendable {
     /// The `Accept` header to send, if any.
     public let accept: String?
     let decode: @Sendable (Data, JSONDecoder) throws -> Response
+    /// For a streamed response (`EventStream`): wraps the opened 2xx response, whose body is still
+    /// arriving, given the operation's id and the client's decoder factory.
+    let stream: (@Sendable (StreamedHTTPResponse, String, @escaping @Sendable () -> JSONDecoder) -> Response)?
 
     public init(accept: String?, decode: @escaping @Sendable (Data, JSONDecoder) throws -> Response) {
         self.accept = accept
         self.decode = decode
+        self.stream = nil
+    }
+
+    init(
+        accept: String?, decode: @escaping @Sendable (Data, JSONDecoder) throws -> Response,
+        stream: @escaping @Sendable (StreamedHTTPResponse, String, @escaping @Sendable () -> JSONDecoder) -> Response
+    ) {
+        self.accept = accept
+        self.decode = decode
+        self.stream = stream
     }
 }
 

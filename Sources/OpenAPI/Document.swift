@@ -285,8 +285,21 @@ public struct MediaType: Hashable, Sendable {
 
     /// `application/json` and the `+json` family.
     public var isJSON: Bool {
-        let type = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let type = essence
         return type == "application/json" || type.hasSuffix("+json")
+    }
+
+    /// `text/event-stream`: server-sent events.
+    public var isEventStream: Bool { essence == "text/event-stream" }
+
+    /// JSON Lines or NDJSON: one JSON value per line.
+    public var isJSONLines: Bool {
+        ["application/jsonl", "application/x-ndjson", "application/x-jsonlines", "application/ndjson"].contains(essence)
+    }
+
+    /// The type and subtype, lowercased, without parameters.
+    public var essence: String {
+        contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
     }
 }
 

@@ -53,3 +53,34 @@ extension TestServer {
         return data
     }
 }
+
+extension TestServer {
+    /// A `text/event-stream` (or other streamed) response without `Content-Length`, written piece
+    /// by piece with `pause` between pieces. `onWrite` runs after each piece reached the socket;
+    /// `onAbort` when a write fails, i.e. the client went away before the end.
+    public static func streamed(
+        _ pieces: [String],
+        contentType: String = "text/event-stream",
+        pause: Duration = .zero,
+        onWrite: (@Sendable (Int) async -> Void)? = nil,
+        onAbort: (@Sendable () async -> Void)? = nil
+    ) -> Hummingbird.Response {
+        var fields = HTTPFields()
+        fields[.contentType] = contentType
+        fields[.cacheControl] = "no-cache"
+        let body = ResponseBody { writer in
+            for (index, piece) in pieces.enumerated() {
+                do {
+                    try await writer.write(ByteBuffer(string: piece))
+                } catch {
+                    await onAbort?()
+                    throw error
+                }
+                await onWrite?(index)
+                if pause > .zero { try await Task.sleep(for: pause) }
+            }
+            try await writer.finish(nil)
+        }
+        return Hummingbird.Response(status: .ok, headers: fields, body: body)
+    }
+}

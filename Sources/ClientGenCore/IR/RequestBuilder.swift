@@ -64,10 +64,38 @@ public struct RequestBuilder: Hashable, Sendable {
         }
     }
 
-    public enum ResponseKind: String, Hashable, Sendable {
+    public enum ResponseKind: Hashable, Sendable {
         case json, empty, data
         /// JSON from one 2xx response, no body from another (`200` and `204`): an optional.
         case jsonOrEmpty
+        /// `text/event-stream`: an `EventStream` of the response type, decoded from each event's `data`.
+        case serverSentEvents
+        /// `text/event-stream` whose schema describes the whole event (`event`, `data`, `id`, `retry`).
+        case serverSentEventObjects
+        /// `text/event-stream` without a usable schema: the events as they arrive (`ServerSentEvent`).
+        case rawServerSentEvents
+        /// JSON Lines / NDJSON of the response type, asked for with this content type.
+        case jsonLines(contentType: String)
+
+        /// The name in `clientgen types` output.
+        public var name: String {
+            switch self {
+            case .json: "json"
+            case .empty: "empty"
+            case .data: "data"
+            case .jsonOrEmpty: "jsonOrEmpty"
+            case .serverSentEvents, .serverSentEventObjects, .rawServerSentEvents: "serverSentEvents"
+            case .jsonLines: "jsonLines"
+            }
+        }
+
+        /// The response is an `EventStream` of the builder's response type.
+        public var isStream: Bool {
+            switch self {
+            case .serverSentEvents, .serverSentEventObjects, .rawServerSentEvents, .jsonLines: true
+            case .json, .empty, .data, .jsonOrEmpty: false
+            }
+        }
     }
 
     public struct ErrorBody: Hashable, Sendable {

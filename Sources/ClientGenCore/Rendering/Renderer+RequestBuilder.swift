@@ -5,7 +5,9 @@ extension Renderer {
         writer.doc(builder.doc)
         if builder.deprecated { writer.line("@available(*, deprecated)") }
         let parameters = builder.parameters.map { SwiftLiteral.parameter($0.name, $0.type, default: $0.defaultValue) }
-        let signature = "\(access) static func \(builder.name)(\(parameters.joined(separator: ", "))) -> Request<\(SwiftLiteral.type(builder.responseType))>"
+        let response = builder.responseKind.isStream
+            ? "EventStream<\(SwiftLiteral.type(builder.responseType))>" : SwiftLiteral.type(builder.responseType)
+        let signature = "\(access) static func \(builder.name)(\(parameters.joined(separator: ", "))) -> Request<\(response)>"
         writer.block(signature) { writer in
             if !builder.query.isEmpty {
                 writer.line("var queryItems = QueryItems()")
@@ -55,7 +57,7 @@ extension Renderer {
                 }
                 arguments.append("errors: [\(errors.joined(separator: ", "))]")
             }
-            arguments.append(builder.responseKind == .jsonOrEmpty ? "response: .jsonOrEmpty()" : "response: .\(builder.responseKind.rawValue)")
+            arguments.append("response: " + Self.responseDecoder(builder.responseKind))
             writer.line(builder.query.isEmpty && !hasHeaders ? "Request(" : "return Request(")
             for (index, argument) in arguments.enumerated() {
                 writer.line("    " + argument + (index == arguments.count - 1 ? "" : ","))
@@ -129,6 +131,20 @@ extension Renderer {
                     writer.line("self.\(field.name) = try " + (field.required ? "headers.required(\(name), \(read))" : read))
                 }
             }
+        }
+    }
+
+    /// The `ResponseDecoder` a builder passes: `.json`, `.serverSentEvents()`, ….
+    static func responseDecoder(_ kind: RequestBuilder.ResponseKind) -> String {
+        switch kind {
+        case .json: ".json"
+        case .empty: ".empty"
+        case .data: ".data"
+        case .jsonOrEmpty: ".jsonOrEmpty()"
+        case .serverSentEvents, .rawServerSentEvents: ".serverSentEvents()"
+        case .serverSentEventObjects: ".serverSentEventObjects()"
+        case .jsonLines(let contentType) where contentType == "application/x-ndjson": ".jsonLines()"
+        case .jsonLines(let contentType): ".jsonLines(contentType: \(SwiftLiteral.string(contentType)))"
         }
     }
 }

@@ -233,10 +233,12 @@ extension Translator {
     ) -> (TypeRef, RequestBuilder.ResponseKind) {
         let successes = operation.responses.filter(\.isSuccess).sorted { ($0.code ?? 299) < ($1.code ?? 299) }
         guard let response = successes.first(where: { !$0.content.isEmpty }),
-            let media = response.content.first(where: \.isJSON) ?? response.content.first
+            let media = response.content.first(where: \.isJSON) ?? response.content.first(where: Self.isStream)
+                ?? response.content.first
         else {
             return (.void, .empty)
         }
+        if Self.isStream(media) { return eventType(media, typePrefix: typePrefix, nested: &nested) }
         guard media.isJSON else { return (.named("Data"), .data) }
         let mayBeEmpty = successes.contains { $0.content.isEmpty }
         guard let schema = media.schema else { return mayBeEmpty ? (.optional(.json), .jsonOrEmpty) : (.json, .json) }
@@ -244,6 +246,53 @@ extension Translator {
         if mayBeEmpty { return (type.optional, .jsonOrEmpty) }
         if isNullable(schema) { type = type.optional }
         return (type, .json)
+    }
+
+    static func isStream(_ media: MediaType) -> Bool { media.isEventStream || media.isJSONLines }
+
+    /// The element type and decoding of a streamed response: what each server-sent event's `data`
+    /// (or each JSON line) holds; the whole event when the schema has the event's fields (`data`,
+    /// and `event`, `id`, `retry`), as Mistral's do; the events untyped when there is no schema or
+    /// a string one.
+    mutating func eventType(
+        _ media: MediaType, typePrefix: String, nested: inout NestedTypes
+    ) -> (TypeRef, RequestBuilder.ResponseKind) {
+        guard let schema = media.schema else {
+            return media.isJSONLines ? (.json, .jsonLines(contentType: media.essence)) : (.named("ServerSentEvent"), .rawServerSentEvents)
+        }
+        let resolved = component(schema.reference) ?? schema
+        if media.isEventStream, resolved.nonNullTypes == [.string], resolved.enumValues == nil {
+            return (.named("ServerSentEvent"), .rawServerSentEvents)
+        }
+        let type = bodyType(schema, suggested: typePrefix + "Event", &nested, .operation)
+        guard media.isEventStream else { return (type, .jsonLines(contentType: media.essence)) }
+        let fields = Set(flattenedObject(resolved)?.properties.map(\.name) ?? [])
+        let isWholeEvent = fields.contains("data") && fields.isSubset(of: ["event", "data", "id", "retry"])
+        return (type, isWholeEvent ? .serverSentEventObjects : .serverSentEvents)
+    }
+
+    /// A second builder for an operation whose 2xx response offers JSON and a stream (chat
+    /// completions with `stream: true`): the same request, asking for the stream.
+    mutating func eventStreamBuilder(
+        _ operation: Operation, alongside builder: RequestBuilder, members: inout NameScope, nested: inout NestedTypes
+    ) -> RequestBuilder? {
+        guard !builder.responseKind.isStream,
+            let response = operation.responses.filter(\.isSuccess).sorted(by: { ($0.code ?? 299) < ($1.code ?? 299) })
+                .first(where: { !$0.content.isEmpty }),
+            let media = response.content.first(where: Self.isStream)
+        else { return nil }
+        var events = builder
+        events.name = members.claim(builder.name + "Events")
+        (events.responseType, events.responseKind) = eventType(media, typePrefix: Names.typeName(events.name), nested: &nested)
+        var lines = builder.doc.lines
+        let note = "- Remark: The `\(media.essence)` response of `\(builder.name)`, as a stream of events."
+        if let remark = lines.firstIndex(where: { $0.hasPrefix("- Remark:") }) {
+            lines.insert(contentsOf: [note, ""], at: remark)
+        } else {
+            lines += ["", note]
+        }
+        events.doc = DocComment(lines: lines)
+        return events
     }
 
     /// A struct of the headers the 2xx responses declare (their union, first declaration wins), or nil.

@@ -227,6 +227,9 @@ struct Translator {
                 declarations.append(.requestBuilder(builder))
                 if let id = operation.operationID { builders[id] = builder }
                 builtOperations.append((operation, builder, index))
+                if let events = eventStreamBuilder(operation, alongside: builder, members: &members, nested: &nested) {
+                    declarations.append(.requestBuilder(events))
+                }
             }
             groupMembers.append(declarations)
             groupHoisted.append(Array(nested.declarations[before...]))
