@@ -286,15 +286,17 @@ public struct MediaType: Hashable, Sendable {
     /// `application/json` and the `+json` family.
     public var isJSON: Bool {
         let type = essence
-        return type == "application/json" || type.hasSuffix("+json")
+        return type == "application/json" || (type.hasSuffix("+json") && !isJSONLines)
     }
 
     /// `text/event-stream`: server-sent events.
     public var isEventStream: Bool { essence == "text/event-stream" }
 
-    /// JSON Lines or NDJSON: one JSON value per line.
+    /// JSON Lines or NDJSON: one JSON value per line (`application/stream+json` is the same, as
+    /// Spring and Cohere use it).
     public var isJSONLines: Bool {
-        ["application/jsonl", "application/x-ndjson", "application/x-jsonlines", "application/ndjson"].contains(essence)
+        ["application/jsonl", "application/x-ndjson", "application/x-jsonlines", "application/ndjson", "application/stream+json"]
+            .contains(essence)
     }
 
     /// The type and subtype, lowercased, without parameters.

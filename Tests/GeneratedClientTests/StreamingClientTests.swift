@@ -93,6 +93,10 @@ import TestHTTPServer
                     pieces("{\"id\":\"g1\",\"moves\":\"e4 e5\"}\n{\"id\":\"g2\"}\r\n\n{\"id\":\"g3\",\"rated\":true}"),
                     contentType: "application/x-ndjson")
             }
+            router.post("/v1/summaries") { _, _ in
+                TestServer.streamed(["{\"id\":\"s\",\"delta\":\"Short\"}\n{\"id\":\"s\",", "\"delta\":\" story\"}\n"],
+                                    contentType: "application/stream+json")
+            }
             router.get("/v1/games/bad") { _, _ in
                 TestServer.streamed(["data: {\"id\":\"c-1\",\"delta\":\"ok\"}\n\n", "data: {\"id\":1}\n\n"])
             }
@@ -193,6 +197,13 @@ import TestHTTPServer
             #expect(games.first?.moves == "e4 e5")
             #expect(games.last?.additionalProperties["rated"] == .bool(true))
             #expect(await server.lastRequest?.header("Accept") == "application/x-ndjson")
+
+            var pieces: [String] = []
+            for try await chunk in try await client.send(Streaming.summarizeEvents(body: .init(prompt: "tell"))) {
+                pieces.append(chunk.delta)
+            }
+            #expect(pieces == ["Short", " story"])
+            #expect(await server.lastRequest?.header("Accept") == "application/stream+json")
         }
     }
 
