@@ -128,6 +128,32 @@ func generatedSync() throws -> GetProcesses {
     return try clientNoTimeout.configuration.makeDecoder().decode(GetProcesses.self, from: page)
 }
 
+// MARK: - One side alone, for instruction counts
+
+// `runtime-bench --only SIDE N` runs one side N times and prints nothing else, so that
+// `perf stat -e instructions:u` at two values of N gives the instructions per call, which do not
+// depend on the machine's load as times do (scripts/bench-runtime-instructions).
+let sides: [String: () async throws -> Int] = [
+    "generated-sync": { try generatedSync().processes!.count },
+    "hand-sync": {
+        let request = handRequest(limit: 50)
+        precondition(request.url != nil)
+        return try handDecode(page, status: 200).processes!.count
+    },
+    "generated-send": { try await clientNoTimeout.send(Brevo.getProcesses(limit: 50)).processes!.count },
+    "generated-send-default": { try await clientDefault.send(Brevo.getProcesses(limit: 50)).processes!.count },
+    "hand-send": { try await handSend(limit: 50).processes!.count },
+]
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--only" {
+    guard let side = sides[CommandLine.arguments[2]], let count = Int(CommandLine.arguments[3]) else {
+        fatalError("usage: runtime-bench --only \(sides.keys.sorted().joined(separator: "|")) N")
+    }
+    var sink = 0
+    for _ in 0..<count { sink &+= try await side() }
+    precondition(sink == 50 * count)
+    exit(0)
+}
+
 // MARK: - Timing
 
 let iterations = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1])! : 2000
