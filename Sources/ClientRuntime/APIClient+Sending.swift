@@ -9,6 +9,20 @@ extension APIClient {
     func perform(_ request: HTTPRequest, operationID: String, timeout: Duration?) async throws -> HTTPResponse {
         // Added once, so every attempt of this call carries the same key.
         let request = configuration.retry.keyed(request)
+        // A transport that enforces a deadline itself is given one; middlewares may take time of
+        // their own, so with any of them the attempt is raced against the timeout as a whole.
+        if let timeout, transport.enforcesDeadline, configuration.middlewares.isEmpty {
+            return try await retrying(request, head: { $0 }) {
+                var attempt = request
+                let deadline = ContinuousClock.now + timeout
+                attempt.deadline = deadline
+                do {
+                    return try await self.sendThroughTransport(attempt)
+                } catch let error as TransportError where error.kind == .timedOut && ContinuousClock.now >= deadline {
+                    throw ClientError.timeout(operationID: operationID, after: timeout)
+                }
+            }
+        }
         return try await retrying(request, head: { $0 }) {
             try await self.racing(timeout, operationID: operationID) {
                 try await self.runMiddlewares(request, operationID: operationID, from: 0)

@@ -6,12 +6,17 @@ public struct HTTPRequest: Sendable {
     public var method: HTTPMethod
     public var headers: [HeaderField]
     public var body: Data?
+    /// When the attempt must have its response: past it the transport fails with
+    /// `TransportError(kind: .timedOut)`. Set only for transports whose `enforcesDeadline` is true
+    /// (the client's timeout, when no middleware runs); nil otherwise.
+    public var deadline: ContinuousClock.Instant?
 
-    public init(url: URL, method: HTTPMethod, headers: [HeaderField] = [], body: Data? = nil) {
+    public init(url: URL, method: HTTPMethod, headers: [HeaderField] = [], body: Data? = nil, deadline: ContinuousClock.Instant? = nil) {
         self.url = url
         self.method = method
         self.headers = headers
         self.body = body
+        self.deadline = deadline
     }
 }
 
@@ -56,4 +61,13 @@ public protocol HTTPTransport: Sendable {
     /// dropping the body, cancels the transfer. The default (`HTTPStreaming.swift`) calls `send`
     /// and hands over the whole body at once, so transports written before it keep working.
     func stream(_ request: HTTPRequest) async throws -> StreamedHTTPResponse
+
+    /// Whether `send` honours `HTTPRequest.deadline` itself. When it does, the client hands it the
+    /// per-attempt timeout instead of racing each attempt against a timer in a task group (two
+    /// child tasks per call). The default is false.
+    var enforcesDeadline: Bool { get }
+}
+
+extension HTTPTransport {
+    public var enforcesDeadline: Bool { false }
 }

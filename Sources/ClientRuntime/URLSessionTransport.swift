@@ -28,8 +28,13 @@ public struct URLSessionTransport: HTTPTransport {
         // The completion handler feeds a stream, so no lock is needed to share the task with
         // the cancellation handler: the task exists before either runs.
         let (stream, continuation) = AsyncThrowingStream<HTTPResponse, any Error>.makeStream()
+        let deadline = request.deadline
         let task = session.dataTask(with: urlRequest) { data, response, error in
             if let error {
+                if let deadline, (error as? URLError)?.code == .cancelled, ContinuousClock.now >= deadline {
+                    continuation.finish(throwing: TransportError(kind: .timedOut, message: "no response before the deadline"))
+                    return
+                }
                 continuation.finish(throwing: error)
             } else if let response = response as? HTTPURLResponse {
                 continuation.yield(HTTPResponse(
@@ -42,8 +47,20 @@ public struct URLSessionTransport: HTTPTransport {
                 continuation.finish(throwing: URLError(.badServerResponse))
             }
         }
+        // The deadline cancels the data task; a cancelled timer costs less than a racing child task.
+        let timer = deadline.map { deadline in
+            let timer = DispatchWorkItem { task.cancel() }
+            let remaining = max(.zero, deadline - .now).components
+            let nanoseconds = remaining.seconds * 1_000_000_000 + remaining.attoseconds / 1_000_000_000
+            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds)), execute: timer)
+            return timer
+        }
+        defer { timer?.cancel() }
         return try await Self.first(of: stream, resuming: task)
     }
+
+    /// `send` cancels its data task at `HTTPRequest.deadline`.
+    public var enforcesDeadline: Bool { true }
 
     /// Resumes `task` and returns the first value `stream` yields; cancelling the calling task
     /// cancels `task` (and throws `CancellationError`).

@@ -6,8 +6,8 @@ import NIOPosix
 
 /// Sends requests with AsyncHTTPClient, for servers and other non-Apple deployments.
 ///
-/// The client's own `Configuration.timeout` bounds each attempt (by cancelling this transport's
-/// task, which cancels the AsyncHTTPClient request); this transport sets no deadline of its own.
+/// The client's own `Configuration.timeout` bounds each attempt: as AsyncHTTPClient's `deadline`
+/// when no middleware runs, else by cancelling this transport's task, which cancels the request.
 /// Failures are thrown as `TransportError` so the client can tell connection failures (retried
 /// for idempotent requests) from the rest.
 ///
@@ -30,7 +30,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     public func send(_ request: ClientRuntime.HTTPRequest) async throws -> ClientRuntime.HTTPResponse {
         let outgoing = Self.outgoing(request)
         do {
-            let response = try await client.execute(outgoing, deadline: .distantFuture)
+            let response = try await client.execute(outgoing, deadline: Self.deadline(request.deadline))
             let body = try await response.body.collect(upTo: maximumResponseBodySize)
             return ClientRuntime.HTTPResponse(
                 status: Int(response.status.code),
@@ -58,6 +58,15 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             headers: response.headers.map { HeaderField(name: $0.name, value: $0.value) },
             body: HTTPBodyStream(ClassifiedBody(base: response.body)) { Data($0.readableBytesView) }
         )
+    }
+
+    /// `send` passes `HTTPRequest.deadline` to AsyncHTTPClient.
+    public var enforcesDeadline: Bool { true }
+
+    private static func deadline(_ deadline: ContinuousClock.Instant?) -> NIODeadline {
+        guard let deadline else { return .distantFuture }
+        let remaining = max(.zero, deadline - .now).components
+        return .now() + .nanoseconds(remaining.seconds * 1_000_000_000 + remaining.attoseconds / 1_000_000_000)
     }
 
     private static func outgoing(_ request: ClientRuntime.HTTPRequest) -> HTTPClientRequest {

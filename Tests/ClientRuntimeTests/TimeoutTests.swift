@@ -1,4 +1,5 @@
 import ClientRuntime
+import ClientRuntimeAsyncHTTPClient
 import Foundation
 import Hummingbird
 import Testing
@@ -22,9 +23,36 @@ import TestHTTPServer
         Request(operationID: "get\(path)", method: .get, path: path, response: .data, timeout: timeout)
     }
 
-    @Test func slowResponsePastTheTimeoutThrows() async throws {
+    /// The transports that enforce the deadline themselves (URLSession's timer, AsyncHTTPClient's
+    /// deadline), and the race the client runs instead when a middleware takes part.
+    enum Enforcement: String, CaseIterable, CustomTestStringConvertible {
+        case urlSessionDeadline, asyncHTTPClientDeadline, raceAroundAMiddleware
+        var testDescription: String { rawValue }
+        func client(_ server: TestServer, timeout: Duration) -> APIClient {
+            switch self {
+            case .urlSessionDeadline:
+                APIClient(serverURL: server.baseURL, configuration: .init(timeout: timeout))
+            case .asyncHTTPClientDeadline:
+                APIClient(serverURL: server.baseURL, transport: AsyncHTTPClientTransport(), configuration: .init(timeout: timeout))
+            case .raceAroundAMiddleware:
+                APIClient(serverURL: server.baseURL, configuration: .init(timeout: timeout, middlewares: [PassThrough()]))
+            }
+        }
+    }
+
+    struct PassThrough: ClientMiddleware {
+        func intercept(
+            _ request: HTTPRequest, operationID: String, next: @Sendable (HTTPRequest) async throws -> HTTPResponse
+        ) async throws -> HTTPResponse {
+            #expect(request.deadline == nil, "with a middleware the attempt is raced, not given a deadline")
+            return try await next(request)
+        }
+    }
+
+    @Test(arguments: Enforcement.allCases)
+    func slowResponsePastTheTimeoutThrows(enforcement: Enforcement) async throws {
         try await TestServer.run(routes: routes) { server in
-            let client = APIClient(serverURL: server.baseURL, configuration: .init(timeout: .milliseconds(200)))
+            let client = enforcement.client(server, timeout: .milliseconds(200))
             let start = ContinuousClock.now
             let error = await #expect(throws: ClientError.self) { try await client.send(get("/slow")) }
             let wall = ContinuousClock.now - start
