@@ -119,12 +119,13 @@ let package = Package(
         .target(name: "FilteredAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/FilteredAPI"),
         .target(name: "WebhooksAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/WebhooksAPI"),
         .target(name: "StreamingAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/StreamingAPI"),
+        .target(name: "UnknownMembersAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/UnknownMembersAPI"),
         // `access: package`, `additionalImports` and `typeOverrides`: Money is FixtureSupport's own type.
         .target(name: "FixtureSupport", path: "Tests/FixtureClients/FixtureSupport"),
         .target(name: "ClientOptionsAPI", dependencies: ["ClientRuntime", "FixtureSupport"], path: "Tests/FixtureClients/ClientOptionsAPI"),
         .testTarget(name: "GeneratedClientTests", dependencies: [
             "BrevoAPI", "InstantlyAPI", "FeaturesAPI", "TestHTTPServer", "QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI", "UnionsAPI", "NullabilityAPI",
-            "InferredJobsAPI", "InferredPagesAPI", "EnumConstantsAPI", "ClientOptionsAPI", "FixtureSupport", "FilteredAPI", "WebhooksAPI", "StreamingAPI",
+            "InferredJobsAPI", "InferredPagesAPI", "EnumConstantsAPI", "ClientOptionsAPI", "FixtureSupport", "FilteredAPI", "WebhooksAPI", "StreamingAPI", "UnknownMembersAPI",
             "ClientRuntimeWebhooks", "WebhookReceiverHummingbird", "ClientRuntimeAsyncHTTPClient",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Crypto", package: "swift-crypto"),

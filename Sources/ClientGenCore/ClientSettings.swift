@@ -8,6 +8,18 @@ public enum AccessLevel: String, Hashable, Sendable, CaseIterable {
     case `internal`
 }
 
+/// Which generated structs keep the members of an object that its schema does not list
+/// (`unknownMembers:` in a configuration).
+public enum UnknownMembers: String, Hashable, Sendable, CaseIterable {
+    /// Every object keeps them in `additionalProperties` (JSON Schema allows them unless the schema
+    /// says `additionalProperties: false`), so what the API sends comes back unchanged when re-encoded.
+    case keep
+    /// Only objects whose schema declares `additionalProperties` keep them; the others ignore
+    /// members they do not list and get Swift's synthesized `Codable`, as swift-openapi-generator
+    /// does: less code, and faster decoding.
+    case declared
+}
+
 /// How one client is generated, beyond which description and module: the keys a client entry of
 /// `clientgen.yaml` and of a target's configuration share, read by one function so both accept the same.
 ///
@@ -20,6 +32,7 @@ public enum AccessLevel: String, Hashable, Sendable, CaseIterable {
 ///     typeOverrides:                   # the user's own types in place of component schemas
 ///       schemas: {Money: MyTypes.Money}
 ///     enumCaseLimit: 500               # enums with more values become a struct of constants
+///     unknownMembers: declared         # keep (default) or declared, see `UnknownMembers`
 /// ```
 public struct ClientSettings: Hashable, Sendable {
     /// Swift names chosen for schemas, operations and properties.
@@ -42,8 +55,11 @@ public struct ClientSettings: Hashable, Sendable {
 
     public static let defaultEnumCaseLimit = 300
 
+    /// Which structs keep the members their schema does not list.
+    public var unknownMembers = UnknownMembers.keep
+
     /// The keys `read` accepts.
-    public static let keys = ["names", "inference", "filter", "access", "additionalImports", "typeOverrides", "enumCaseLimit"]
+    public static let keys = ["names", "inference", "filter", "access", "additionalImports", "typeOverrides", "enumCaseLimit", "unknownMembers"]
 
     public init() {}
 
@@ -107,6 +123,15 @@ public struct ClientSettings: Hashable, Sendable {
             } else {
                 fail("expected 'enumCaseLimit' to be a whole number of values", node,
                      hint: "e.g. `enumCaseLimit: \(defaultEnumCaseLimit)` (the default)")
+            }
+        }
+        if let node = item["unknownMembers"] {
+            if let text = node.scalar, let choice = UnknownMembers(rawValue: text) {
+                settings.unknownMembers = choice
+            } else {
+                let given = node.scalar.map { "'\($0)' is not a choice for 'unknownMembers'" }
+                    ?? "expected 'unknownMembers' to be a word, found a \(node.kindName)"
+                fail(given, node, hint: "use keep (every object keeps the members its schema does not list) or declared (only objects whose schema declares additionalProperties)")
             }
         }
         return settings

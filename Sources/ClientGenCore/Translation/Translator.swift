@@ -537,13 +537,16 @@ struct Translator {
         }
         // Every object keeps the members its description does not declare, so what the API sends comes
         // back unchanged when encoded again (a provider's new field survives a read-modify-write):
-        // typed by `additionalProperties` when it has a schema, `JSONValue` otherwise; none for `false`.
+        // typed by `additionalProperties` when it has a schema, `JSONValue` otherwise; none for `false`,
+        // and with `unknownMembers: declared` none where the schema does not mention them.
         var additional: Structure.AdditionalProperties?
         if let values = additionalPropertiesSchema(schema) {
             var valueType = typeRef(values, suggested: "AdditionalProperty", &nested, context)
             if isNullable(values) { valueType = valueType.optional }
             additional = .init(name: members.claim("additionalProperties"), valueType: valueType)
-        } else if schema.additionalProperties?.value != .allowed(false) {
+        } else if let declared = schema.additionalProperties?.value, declared != .allowed(false) {
+            additional = .init(name: members.claim("additionalProperties"), valueType: .json)
+        } else if schema.additionalProperties == nil, options.settings.unknownMembers == .keep {
             additional = .init(name: members.claim("additionalProperties"), valueType: .json)
         }
         return Structure(
