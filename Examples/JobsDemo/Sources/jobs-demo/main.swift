@@ -1,7 +1,12 @@
 // jobs-demo: start a Brevo contacts export, wait for its background process, print the export URL
 // and, with --download, save the exported file into DIR.
 //
-//   swift run jobs-demo --base-url http://127.0.0.1:8080/v3 [--api-key KEY] [--interval SECONDS] [--timeout SECONDS] [--download DIR]
+//   swift run jobs-demo --base-url http://127.0.0.1:8080/v3 [--api-key KEY] [--interval SECONDS] [--timeout SECONDS]
+//       [--notify-port N] [--download DIR]
+//
+// With --notify-port, the export's notifyUrl is http://127.0.0.1:N/notify/export, served by jobs-demo
+// (NotifyReceiver.swift): it finishes when that URL is called, polling meanwhile at a tenth of the
+// pace (every 10 × --interval at first) in case the call never comes. N = 0 picks a free port.
 //
 // The export is started and followed with `Jobs`, generated at build time by ClientGenPlugin from
 // Sources/JobsClient/jobs.yaml, whose job is inferred from the description and corrected by
@@ -15,9 +20,10 @@ struct Options {
     var apiKey = ProcessInfo.processInfo.environment["BREVO_API_KEY"] ?? "demo-key"
     var interval = 0.5
     var timeout = 60.0
+    var notifyPort: Int?
     var downloadFolder: URL?
 
-    static let usage = "usage: jobs-demo --base-url URL [--api-key KEY] [--interval SECONDS] [--timeout SECONDS] [--download DIR]"
+    static let usage = "usage: jobs-demo --base-url URL [--api-key KEY] [--interval SECONDS] [--timeout SECONDS] [--notify-port N] [--download DIR]"
 
     static func parse(_ arguments: [String]) throws -> Options {
         var baseURL: URL?
@@ -30,6 +36,9 @@ struct Options {
             case "--api-key": options.apiKey = value
             case "--interval": options.interval = Double(value) ?? options.interval
             case "--timeout": options.timeout = Double(value) ?? options.timeout
+            case "--notify-port":
+                guard let port = Int(value), (0...65535).contains(port) else { throw DemoError("--notify-port needs a port number, not \(value)") }
+                options.notifyPort = port
             case "--download": options.downloadFolder = URL(fileURLWithPath: value, isDirectory: true)
             default: throw DemoError("unknown option \(flag)\n\(usage)")
             }
@@ -37,6 +46,13 @@ struct Options {
         guard let baseURL, baseURL.scheme != nil else { throw DemoError("--base-url URL is required\n\(usage)") }
         options.baseURL = baseURL
         return options
+    }
+
+    /// Polling every `interval` at first, backing off to every 5 s (or `interval`, if longer).
+    func policy(pace: Double = 1) -> PollingPolicy {
+        PollingPolicy(
+            initialInterval: .milliseconds(Int(interval * pace * 1000)), maximumInterval: .seconds(max(5, interval * pace)),
+            timeout: .milliseconds(Int(timeout * 1000)))
     }
 }
 
@@ -50,18 +66,46 @@ func run() async throws {
     // Both specs name the scheme `api-key`, so one credential serves both namespaces.
     let client = APIClient(serverURL: options.baseURL, credentials: [Jobs.apiKey(options.apiKey)])
 
-    // Generated at build time (JobsClient):
+    let process: ExportProcess
+    if let port = options.notifyPort {
+        process = try await NotifyReceiver.serving(port: port) { notifyURL, notifications in
+            let started = try await startExport(with: client, notifyURL: notifyURL)
+            // Resolves on the first of: a call of the notify URL naming this process (then one status
+            // read confirms it), or polling at a tenth of the pace.
+            let process = try await client.wait(
+                for: Jobs.job(for: started), id: started.processID, notifications: notifications, policy: options.policy(pace: 10))
+            if await !notifications.hasArrived(started.processID) {
+                print("no notification came: process \(started.processID) finished by polling")
+            }
+            return process
+        }
+    } else {
+        let started = try await startExport(with: client, notifyURL: nil)
+        process = try await follow(started, with: client, policy: options.policy())
+    }
+    guard let url = process.exportURL else {
+        throw DemoError("process \(process.id) completed without an export URL")
+    }
+    print("export URL: \(url)")
+    if let folder = options.downloadFolder {
+        try await download(url, into: folder, with: client)
+    }
+}
+
+/// Starts the export (generated at build time, JobsClient); `notifyURL` is called when it completes.
+func startExport(with client: APIClient, notifyURL: String?) async throws -> ExportStarted {
     let started = try await client.send(Jobs.startContactExport(body: ContactExport(
         exportAttributes: ["EMAIL", "FIRSTNAME"],
         customContactFilter: .init(actionForContacts: .allContacts),
-        notifyURL: "https://example.com/export-done")))
+        notifyURL: notifyURL)))
     print("export started: process \(started.processID)")
+    return started
+}
 
+/// Polls the export's process until it ends, printing each status it passes through.
+func follow(_ started: ExportStarted, with client: APIClient, policy: PollingPolicy) async throws -> ExportProcess {
     // Inferred from jobs.yaml (no x-job-status in it): `Jobs.job(for:)` polls getExportProcess until
     // `completed`, or `failed`, which jobs.overlay.yaml adds to the published status enum.
-    let policy = PollingPolicy(
-        initialInterval: .milliseconds(Int(options.interval * 1000)), maximumInterval: .seconds(5),
-        timeout: .milliseconds(Int(options.timeout * 1000)))
     var finished: ExportProcess?
     for try await snapshot in client.snapshots(of: Jobs.job(for: started), policy: policy) {
         if snapshot.state.isTerminal {
@@ -70,14 +114,9 @@ func run() async throws {
             print("process \(snapshot.value.id): \(snapshot.state.status)")
         }
     }
-    // Equivalent without the progress lines: `let finished = try await client.wait(for: Jobs.job(for: started))`.
-    guard let process = finished, let url = process.exportURL else {
-        throw DemoError("process \(started.processID) completed without an export URL")
-    }
-    print("export URL: \(url)")
-    if let folder = options.downloadFolder {
-        try await download(url, into: folder, with: client)
-    }
+    // Equivalent without the progress lines: `try await client.wait(for: Jobs.job(for: started))`.
+    guard let finished else { throw DemoError("process \(started.processID) was not followed to its end") }
+    return finished
 }
 
 /// Saves the export into `folder`. The link is pre-signed and may point anywhere: `download` sends the
