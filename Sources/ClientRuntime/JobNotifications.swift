@@ -47,7 +47,8 @@ extension APIClient {
     /// Follows `job` until it succeeds, finishing as soon as `notifications` has one for `id` (the
     /// job's id as the notification names it), and polling meanwhile at `policy`'s slower pace in case
     /// the notification never comes. After a notification one status read settles the outcome; if the
-    /// job still reads as running then, polling resumes at the default pace.
+    /// job still reads as running then, polling resumes at the default pace, within what is left of
+    /// `policy`'s timeout.
     ///
     ///     let notifications = JobNotifications<Int64>()
     ///     // in the notify URL's route: await notifications.deliver(call.processId)
@@ -57,6 +58,7 @@ extension APIClient {
     public func wait<Snapshot, ID>(
         for job: Job<Snapshot>, id: ID, notifications: JobNotifications<ID>, policy: PollingPolicy = .awaitingNotification
     ) async throws -> Snapshot {
+        let start = ContinuousClock.now
         let notified = try await withThrowingTaskGroup(of: Snapshot?.self) { group -> Snapshot? in
             group.addTask { try await self.wait(for: job, policy: policy) }
             group.addTask {
@@ -73,7 +75,11 @@ extension APIClient {
         switch job.state(snapshot) {
         case .succeeded: return snapshot
         case .failed(let status): throw JobFailedError(status: status, snapshot: snapshot)
-        case .running: return try await wait(for: job, policy: .default)
+        case .running:
+            // The default pace from here on, within what is left of the caller's timeout.
+            var resumed = PollingPolicy.default
+            resumed.timeout = policy.timeout.map { max(.zero, $0 - (ContinuousClock.now - start)) }
+            return try await wait(for: job, policy: resumed)
         }
     }
 }

@@ -110,4 +110,20 @@ import WebhookReceiverHummingbird
             #expect(await provider.polls <= 2)
         }
     }
+
+    @Test func aNotificationWhileStillRunningKeepsTheCallersTimeout() async throws {
+        let notifications = JobNotifications<Int64>()
+        await notifications.deliver(78)
+        let provider = Provider(after: .seconds(3600), notifies: false)
+        try await TestServer.run(routes: Self.routes(provider, notifications)) { server in
+            let client = APIClient(serverURL: server.baseURL.appendingPathComponent("v3"), credentials: [Brevo.apiKey("k")])
+            await provider.start(notifyURL: nil)
+            let policy = PollingPolicy(initialInterval: .milliseconds(20), maximumInterval: .milliseconds(20), timeout: .milliseconds(500))
+            // The process still reads as running after the notification: polling goes on at the
+            // default pace, but within the 0.5 s the caller allowed, not the default hour.
+            await #expect(throws: JobTimeoutError.self) {
+                try await client.wait(for: Brevo.job(processID: 78), id: 78, notifications: notifications, policy: policy)
+            }
+        }
+    }
 }
