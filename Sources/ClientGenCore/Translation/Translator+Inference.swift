@@ -158,7 +158,7 @@ extension Translator {
             for (id, operation) in open where plan.jobs[id] == nil {
                 var match = starter(operation, reads: reads, builders: builders)
                 if case .linked(let read, let idField) = match, created.contains(read.operationID),
-                    read.component == nil || successSchema(operation).flatMap { componentName($0) } != read.component,
+                    read.component == nil || successSchema(operation).flatMap({ componentName($0) }) != read.component,
                     Vocabulary.normalized(idField.split(separator: ".").last.map(String.init) ?? idField) == "id",
                     read.collection != operation.pathSegments
                 {

@@ -262,7 +262,7 @@ struct Translator {
                 case .configuration: Self.summary(link) + " (configuration)"
                 }
                 inferences.append(Inference(kind: .paged, operationID: id, line: "paged \(id): \(evidence)"))
-            } else if let (link, source) = plan.pagination[id], case .inferred(let evidence) = source {
+            } else if let (_, source) = plan.pagination[id], case .inferred(let evidence) = source {
                 inferences.append(Inference(
                     kind: .skipped, operationID: id,
                     line: "not paged \(id): \(evidence), but the items' type or a field's type does not fit"))
