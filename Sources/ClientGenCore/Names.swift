@@ -52,7 +52,7 @@ public enum Names {
         "QueryStyle", "Request", "RequestBody", "ResponseDecoder", "ResponseHeaderError", "ResponseHeaders",
         "ResponseStatus", "RetryPolicy", "TokenProvider", "TransportError", "URLSessionTransport", "WebhookDecodingError",
         "WebhookRequest", "DownloadProgress", "DownloadResult", "HTTPBodyStream", "StreamedHTTPResponse",
-        "EventFraming", "EventStream", "EventTooLargeError", "ServerSentEvent",
+        "DeadlineAlarm", "EventFraming", "EventStream", "EventTooLargeError", "ServerSentEvent",
     ]
 
     /// Whether a type of this name would shadow one that generated code or its users rely on.

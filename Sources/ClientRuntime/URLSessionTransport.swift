@@ -47,15 +47,8 @@ public struct URLSessionTransport: HTTPTransport {
                 continuation.finish(throwing: URLError(.badServerResponse))
             }
         }
-        // The deadline cancels the data task; a cancelled timer costs less than a racing child task.
-        let timer = deadline.map { deadline in
-            let timer = DispatchWorkItem { task.cancel() }
-            let remaining = max(.zero, deadline - .now).components
-            let nanoseconds = remaining.seconds * 1_000_000_000 + remaining.attoseconds / 1_000_000_000
-            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds)), execute: timer)
-            return timer
-        }
-        defer { timer?.cancel() }
+        let alarm = deadline.map { DeadlineAlarm(at: $0) { task.cancel() } }
+        defer { alarm?.cancel() }
         return try await Self.first(of: stream, resuming: task)
     }
 

@@ -112,15 +112,11 @@ func cannedNetwork(_ request: URLRequest) async -> (Data, Int) {
 // MARK: - Generated client: the same through an in-memory transport.
 
 /// Answers with the page. It enforces `HTTPRequest.deadline` as `URLSessionTransport` does: a
-/// dispatch timer armed before the call and cancelled after it, so its cost is counted.
+/// `DeadlineAlarm` set before the call and cancelled after it, so its cost is counted.
 struct CannedTransport: HTTPTransport {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let timer = request.deadline.map { _ in
-            let timer = DispatchWorkItem {}
-            DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(60), execute: timer)
-            return timer
-        }
-        defer { timer?.cancel() }
+        let alarm = request.deadline.map { DeadlineAlarm(at: $0) { fatalError("the canned page is never late") } }
+        defer { alarm?.cancel() }
         return HTTPResponse(status: 200, headers: [HeaderField(name: "Content-Type", value: "application/json")], body: page)
     }
 
