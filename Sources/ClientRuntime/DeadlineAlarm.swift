@@ -67,15 +67,13 @@ private final class Alarms: @unchecked Sendable {
         }
     }
 
-    /// Runs the actions that are due, and sleeps again until the next deadline.
+    /// Runs the actions that are due, earliest first, and sleeps again until the next deadline.
     private func fire() {
         let due: [@Sendable () -> Void] = lock.withLock {
             let now = ContinuousClock.now
-            var due: [@Sendable () -> Void] = []
-            for (token, entry) in pending where entry.deadline <= now {
-                due.append(entry.action)
-                pending[token] = nil
-            }
+            let expired = pending.filter { $0.value.deadline <= now }.sorted { $0.value.deadline < $1.value.deadline }
+            for (token, _) in expired { pending[token] = nil }
+            let due = expired.map(\.value.action)
             sleeper = nil
             wakeTime = nil
             if let next = pending.values.lazy.map(\.deadline).min() { sleep(until: next) }
