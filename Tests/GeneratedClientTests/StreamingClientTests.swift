@@ -22,9 +22,10 @@ import TestHTTPServer
     /// What the slow route wrote before its client went away.
     actor Writes {
         private(set) var count = 0
-        private(set) var aborted = false
+        private(set) var aborts = 0
+        var aborted: Bool { aborts > 0 }
         func wrote() { count += 1 }
-        func abort() { aborted = true }
+        func abort() { aborts += 1 }
     }
 
     /// 100 chunks of a completion, each event's JSON split over two `data:` lines, with a comment
@@ -146,16 +147,26 @@ import TestHTTPServer
 
             // Cancelling the task that iterates stops the stream in the same way.
             let before = await writes.count
+            // Cancelled once the stream is open and an event has arrived (before that, cancelling
+            // would stop `send` itself, which is another test's business).
+            let (arrivals, arrived) = AsyncStream<Void>.makeStream()
             let reading = Task {
                 var count = 0
-                for try await _ in try await client.send(Streaming.streamConversation(conversationID: "slow")) { count += 1 }
+                for try await _ in try await client.send(Streaming.streamConversation(conversationID: "slow")) {
+                    count += 1
+                    arrived.yield()
+                }
                 return count
             }
-            try await Task.sleep(for: .milliseconds(100))
+            for await _ in arrivals { break }
             reading.cancel()
             let count = try await reading.value
             #expect(count < 1_000)
-            try await Task.sleep(for: .milliseconds(300))
+            let cancelled = ContinuousClock.now
+            while await writes.aborts < 2, ContinuousClock.now - cancelled < .seconds(5) {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(await writes.aborts == 2, "the second stream's writes failed too")
             let settled = await writes.count
             try await Task.sleep(for: .milliseconds(300))
             #expect(await writes.count == settled, "no more writes after the cancellation (\(settled - before) written)")
