@@ -120,8 +120,12 @@ extension Translator {
 
     /// The JSON schema of an operation's lowest 2xx response with a body (what its builder returns).
     func successSchema(_ operation: Operation) -> Schema? {
+        Self.successes(operation).first { !$0.content.isEmpty }?.content.first(where: \.isJSON)?.schema
+    }
+
+    /// An operation's 2xx responses, lowest status first (`2XX` after the codes).
+    static func successes(_ operation: Operation) -> [Response] {
         operation.responses.filter(\.isSuccess).sorted { ($0.code ?? 299) < ($1.code ?? 299) }
-            .first { !$0.content.isEmpty }?.content.first(where: \.isJSON)?.schema
     }
 
     /// - Parameter source: where the link comes from (the doc comment's remark says it).

@@ -231,7 +231,7 @@ extension Translator {
     mutating func successResponse(
         _ operation: Operation, typePrefix: String, nested: inout NestedTypes
     ) -> (TypeRef, RequestBuilder.ResponseKind) {
-        let successes = operation.responses.filter(\.isSuccess).sorted { ($0.code ?? 299) < ($1.code ?? 299) }
+        let successes = Self.successes(operation)
         guard let response = successes.first(where: { !$0.content.isEmpty }),
             let media = response.content.first(where: \.isJSON) ?? response.content.first(where: Self.isStream)
                 ?? response.content.first
@@ -277,8 +277,7 @@ extension Translator {
         _ operation: Operation, alongside builder: RequestBuilder, members: inout NameScope, nested: inout NestedTypes
     ) -> RequestBuilder? {
         guard !builder.responseKind.isStream,
-            let response = operation.responses.filter(\.isSuccess).sorted(by: { ($0.code ?? 299) < ($1.code ?? 299) })
-                .first(where: { !$0.content.isEmpty }),
+            let response = Self.successes(operation).first(where: { !$0.content.isEmpty }),
             let media = response.content.first(where: Self.isStream)
         else { return nil }
         var events = builder
