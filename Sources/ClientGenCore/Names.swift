@@ -32,7 +32,7 @@ public enum Names {
     /// Type names that would shadow what generated code itself uses.
     static let reservedTypeNames: Set<String> = [
         "Type", "Protocol", "Self", "Any", "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date",
-        "Data", "UUID", "URL", "Array", "Dictionary", "Optional", "Codable", "Decodable", "Encodable", "Hashable",
+        "Data", "UUID", "URL", "Array", "Dictionary", "Set", "Optional", "Codable", "Decodable", "Encodable", "Hashable",
         "Sendable", "Error", "Result", "Void", "Never", "CodingKeys", "Foundation", "Response", "ClientRuntime",
         // The standard library's `Codable` vocabulary, which generated coding code names.
         "Encoder", "Decoder", "CodingKey", "CaseIterable", "Equatable", "RawRepresentable", "Hasher", "DecodingError",

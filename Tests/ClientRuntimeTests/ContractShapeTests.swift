@@ -22,18 +22,18 @@ private struct LabelSet: Codable, Hashable, Sendable {
     var name: String
     var additionalProperties: [String: String]
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case name }
+    private static let declaredMembers: Set<String> = ["name"]
 
     init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try encoder.encodeAdditionalProperties(additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(name, forKey: "name")
+        try container.encodeAdditionalProperties(additionalProperties, excluding: Self.declaredMembers)
     }
 }
 

@@ -86,9 +86,12 @@ import Testing
     @Test func propertyNamesAreIdentifiersAndWireNamesAreEscaped() {
         let thing = lines("Models/Thing.swift")
         for expected in [
-            #"        case x = "\"\\(x)""#, #"        case backtick = "`backtick`""#,
-            ##"        case raw = "#\"raw\"#""##, #"        case self_ = "self""#,
-            #"        case ab = "a\u{200d}b""#, #"        case xY = "x\u{202e}y""#,
+            #"        self.x = try container.decode(String.self, forKey: "\"\\(x)")"#,
+            #"        self.backtick = try container.decodeIfPresent(Int.self, forKey: "`backtick`")"#,
+            ##"        self.raw = try container.decodeIfPresent(Bool.self, forKey: "#\"raw\"#")"##,
+            #"        self.self_ = try container.decodeIfPresent(String.self, forKey: "self")"#,
+            #"        self.ab = try container.decodeIfPresent(String.self, forKey: "a\u{200d}b")"#,
+            #"        try container.encodeIfPresent(self.xY, forKey: "x\u{202e}y")"#,
             "    public var \u{5F}\u{345}x: String?",
         ] {
             #expect(thing.contains(expected), "\(expected)")

@@ -52,46 +52,38 @@ public struct CreateSMTPTemplate: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case sender
-        case templateName
-        case subject
-        case tag
-        case htmlContent
-        case htmlURL = "htmlUrl"
-        case replyTo
-        case toField
-        case attachmentURL = "attachmentUrl"
-        case isActive
-    }
+    private static let declaredMembers: Set<String> = [
+        "sender", "templateName", "subject", "tag", "htmlContent", "htmlUrl", "replyTo", "toField", "attachmentUrl",
+        "isActive",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sender = try container.decode(EmailSender.self, forKey: .sender)
-        self.templateName = try container.decode(String.self, forKey: .templateName)
-        self.subject = try container.decode(String.self, forKey: .subject)
-        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
-        self.htmlContent = try container.decodeIfPresent(String.self, forKey: .htmlContent)
-        self.htmlURL = try container.decodeIfPresent(String.self, forKey: .htmlURL)
-        self.replyTo = try container.decodeIfPresent(String.self, forKey: .replyTo)
-        self.toField = try container.decodeIfPresent(String.self, forKey: .toField)
-        self.attachmentURL = try container.decodeIfPresent(String.self, forKey: .attachmentURL)
-        self.isActive = try container.decodeIfPresent(Bool.self, forKey: .isActive)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.sender = try container.decode(EmailSender.self, forKey: "sender")
+        self.templateName = try container.decode(String.self, forKey: "templateName")
+        self.subject = try container.decode(String.self, forKey: "subject")
+        self.tag = try container.decodeIfPresent(String.self, forKey: "tag")
+        self.htmlContent = try container.decodeIfPresent(String.self, forKey: "htmlContent")
+        self.htmlURL = try container.decodeIfPresent(String.self, forKey: "htmlUrl")
+        self.replyTo = try container.decodeIfPresent(String.self, forKey: "replyTo")
+        self.toField = try container.decodeIfPresent(String.self, forKey: "toField")
+        self.attachmentURL = try container.decodeIfPresent(String.self, forKey: "attachmentUrl")
+        self.isActive = try container.decodeIfPresent(Bool.self, forKey: "isActive")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.sender, forKey: .sender)
-        try container.encode(self.templateName, forKey: .templateName)
-        try container.encode(self.subject, forKey: .subject)
-        try container.encodeIfPresent(self.tag, forKey: .tag)
-        try container.encodeIfPresent(self.htmlContent, forKey: .htmlContent)
-        try container.encodeIfPresent(self.htmlURL, forKey: .htmlURL)
-        try container.encodeIfPresent(self.replyTo, forKey: .replyTo)
-        try container.encodeIfPresent(self.toField, forKey: .toField)
-        try container.encodeIfPresent(self.attachmentURL, forKey: .attachmentURL)
-        try container.encodeIfPresent(self.isActive, forKey: .isActive)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.sender, forKey: "sender")
+        try container.encode(self.templateName, forKey: "templateName")
+        try container.encode(self.subject, forKey: "subject")
+        try container.encodeIfPresent(self.tag, forKey: "tag")
+        try container.encodeIfPresent(self.htmlContent, forKey: "htmlContent")
+        try container.encodeIfPresent(self.htmlURL, forKey: "htmlUrl")
+        try container.encodeIfPresent(self.replyTo, forKey: "replyTo")
+        try container.encodeIfPresent(self.toField, forKey: "toField")
+        try container.encodeIfPresent(self.attachmentURL, forKey: "attachmentUrl")
+        try container.encodeIfPresent(self.isActive, forKey: "isActive")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

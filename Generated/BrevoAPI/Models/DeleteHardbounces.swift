@@ -25,25 +25,21 @@ public struct DeleteHardbounces: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case startDate
-        case endDate
-        case contactEmail
-    }
+    private static let declaredMembers: Set<String> = ["startDate", "endDate", "contactEmail"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.startDate = try container.decodeIfPresent(String.self, forKey: .startDate)
-        self.endDate = try container.decodeIfPresent(String.self, forKey: .endDate)
-        self.contactEmail = try container.decodeIfPresent(String.self, forKey: .contactEmail)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.startDate = try container.decodeIfPresent(String.self, forKey: "startDate")
+        self.endDate = try container.decodeIfPresent(String.self, forKey: "endDate")
+        self.contactEmail = try container.decodeIfPresent(String.self, forKey: "contactEmail")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.startDate, forKey: .startDate)
-        try container.encodeIfPresent(self.endDate, forKey: .endDate)
-        try container.encodeIfPresent(self.contactEmail, forKey: .contactEmail)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.startDate, forKey: "startDate")
+        try container.encodeIfPresent(self.endDate, forKey: "endDate")
+        try container.encodeIfPresent(self.contactEmail, forKey: "contactEmail")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

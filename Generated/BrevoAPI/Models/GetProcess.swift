@@ -33,32 +33,26 @@ public struct GetProcess: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case id
-        case name
-        case status
-        case info
-        case exportURL = "export_url"
-    }
+    private static let declaredMembers: Set<String> = ["id", "name", "status", "info", "export_url"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(Int64.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.status = try container.decode(Status.self, forKey: .status)
-        self.info = try container.decodeIfPresent(GetProcessInfo.self, forKey: .info)
-        self.exportURL = try container.decodeIfPresent(String.self, forKey: .exportURL)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(Int64.self, forKey: "id")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.status = try container.decode(Status.self, forKey: "status")
+        self.info = try container.decodeIfPresent(GetProcessInfo.self, forKey: "info")
+        self.exportURL = try container.decodeIfPresent(String.self, forKey: "export_url")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.name, forKey: .name)
-        try container.encode(self.status, forKey: .status)
-        try container.encodeIfPresent(self.info, forKey: .info)
-        try container.encodeIfPresent(self.exportURL, forKey: .exportURL)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.status, forKey: "status")
+        try container.encodeIfPresent(self.info, forKey: "info")
+        try container.encodeIfPresent(self.exportURL, forKey: "export_url")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 
     /// Guess: the seed types this as an enum but its value list was not captured; queued, processing and completed are the states named in the prose. This list is not exhaustive: clients must accept other values (for example a failed state). Current status of the process.

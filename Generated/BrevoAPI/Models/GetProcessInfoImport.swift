@@ -43,37 +43,32 @@ public struct GetProcessInfoImport: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case invalidEmails = "invalid_emails"
-        case duplicateContactID = "duplicate_contact_id"
-        case duplicateExtID = "duplicate_ext_id"
-        case duplicateEmailID = "duplicate_email_id"
-        case duplicatePhoneID = "duplicate_phone_id"
-        case duplicateWhatsappID = "duplicate_whatsapp_id"
-        case duplicateLandlineNumberID = "duplicate_landline_number_id"
-    }
+    private static let declaredMembers: Set<String> = [
+        "invalid_emails", "duplicate_contact_id", "duplicate_ext_id", "duplicate_email_id", "duplicate_phone_id",
+        "duplicate_whatsapp_id", "duplicate_landline_number_id",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.invalidEmails = try container.decodeIfPresent(Nullable<String>.self, forKey: .invalidEmails)
-        self.duplicateContactID = try container.decodeIfPresent(Nullable<String>.self, forKey: .duplicateContactID)
-        self.duplicateExtID = try container.decodeIfPresent(Nullable<String>.self, forKey: .duplicateExtID)
-        self.duplicateEmailID = try container.decodeIfPresent(Nullable<String>.self, forKey: .duplicateEmailID)
-        self.duplicatePhoneID = try container.decodeIfPresent(Nullable<String>.self, forKey: .duplicatePhoneID)
-        self.duplicateWhatsappID = try container.decodeIfPresent(Nullable<String>.self, forKey: .duplicateWhatsappID)
-        self.duplicateLandlineNumberID = try container.decodeIfPresent(Nullable<String>.self, forKey: .duplicateLandlineNumberID)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.invalidEmails = try container.decodeIfPresent(Nullable<String>.self, forKey: "invalid_emails")
+        self.duplicateContactID = try container.decodeIfPresent(Nullable<String>.self, forKey: "duplicate_contact_id")
+        self.duplicateExtID = try container.decodeIfPresent(Nullable<String>.self, forKey: "duplicate_ext_id")
+        self.duplicateEmailID = try container.decodeIfPresent(Nullable<String>.self, forKey: "duplicate_email_id")
+        self.duplicatePhoneID = try container.decodeIfPresent(Nullable<String>.self, forKey: "duplicate_phone_id")
+        self.duplicateWhatsappID = try container.decodeIfPresent(Nullable<String>.self, forKey: "duplicate_whatsapp_id")
+        self.duplicateLandlineNumberID = try container.decodeIfPresent(Nullable<String>.self, forKey: "duplicate_landline_number_id")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.invalidEmails, forKey: .invalidEmails)
-        try container.encodeIfPresent(self.duplicateContactID, forKey: .duplicateContactID)
-        try container.encodeIfPresent(self.duplicateExtID, forKey: .duplicateExtID)
-        try container.encodeIfPresent(self.duplicateEmailID, forKey: .duplicateEmailID)
-        try container.encodeIfPresent(self.duplicatePhoneID, forKey: .duplicatePhoneID)
-        try container.encodeIfPresent(self.duplicateWhatsappID, forKey: .duplicateWhatsappID)
-        try container.encodeIfPresent(self.duplicateLandlineNumberID, forKey: .duplicateLandlineNumberID)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.invalidEmails, forKey: "invalid_emails")
+        try container.encodeIfPresent(self.duplicateContactID, forKey: "duplicate_contact_id")
+        try container.encodeIfPresent(self.duplicateExtID, forKey: "duplicate_ext_id")
+        try container.encodeIfPresent(self.duplicateEmailID, forKey: "duplicate_email_id")
+        try container.encodeIfPresent(self.duplicatePhoneID, forKey: "duplicate_phone_id")
+        try container.encodeIfPresent(self.duplicateWhatsappID, forKey: "duplicate_whatsapp_id")
+        try container.encodeIfPresent(self.duplicateLandlineNumberID, forKey: "duplicate_landline_number_id")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

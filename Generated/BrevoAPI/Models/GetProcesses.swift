@@ -23,22 +23,19 @@ public struct GetProcesses: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case count
-        case processes
-    }
+    private static let declaredMembers: Set<String> = ["count", "processes"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.count = try container.decodeIfPresent(Int64.self, forKey: .count)
-        self.processes = try container.decodeIfPresent([GetProcess].self, forKey: .processes)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.count = try container.decodeIfPresent(Int64.self, forKey: "count")
+        self.processes = try container.decodeIfPresent([GetProcess].self, forKey: "processes")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.count, forKey: .count)
-        try container.encodeIfPresent(self.processes, forKey: .processes)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.count, forKey: "count")
+        try container.encodeIfPresent(self.processes, forKey: "processes")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

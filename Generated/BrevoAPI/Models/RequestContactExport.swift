@@ -57,50 +57,42 @@ public struct RequestContactExport: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case exportAttributes
-        case exportMetadata
-        case exportSubscriptionStatus
-        case contactFilter
-        case customContactFilter
-        case notifyURL = "notifyUrl"
-        case disableNotification
-        case disableFrontendNotification
-        case exportMandatoryAttributes
-        case exportDateInUtc = "exportDateInUTC"
-        case skipFilesMerge
-    }
+    private static let declaredMembers: Set<String> = [
+        "exportAttributes", "exportMetadata", "exportSubscriptionStatus", "contactFilter", "customContactFilter",
+        "notifyUrl", "disableNotification", "disableFrontendNotification", "exportMandatoryAttributes",
+        "exportDateInUTC", "skipFilesMerge",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.exportAttributes = try container.decodeIfPresent([String].self, forKey: .exportAttributes)
-        self.exportMetadata = try container.decodeIfPresent([String].self, forKey: .exportMetadata)
-        self.exportSubscriptionStatus = try container.decodeIfPresent([ExportSubscriptionStatusItem].self, forKey: .exportSubscriptionStatus)
-        self.contactFilter = try container.decodeIfPresent([String: JSONValue].self, forKey: .contactFilter)
-        self.customContactFilter = try container.decodeIfPresent(RequestContactExportCustomContactFilter.self, forKey: .customContactFilter)
-        self.notifyURL = try container.decodeIfPresent(String.self, forKey: .notifyURL)
-        self.disableNotification = try container.decodeIfPresent(Bool.self, forKey: .disableNotification)
-        self.disableFrontendNotification = try container.decodeIfPresent(Bool.self, forKey: .disableFrontendNotification)
-        self.exportMandatoryAttributes = try container.decodeIfPresent(Bool.self, forKey: .exportMandatoryAttributes)
-        self.exportDateInUtc = try container.decodeIfPresent(Bool.self, forKey: .exportDateInUtc)
-        self.skipFilesMerge = try container.decodeIfPresent(Bool.self, forKey: .skipFilesMerge)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.exportAttributes = try container.decodeIfPresent([String].self, forKey: "exportAttributes")
+        self.exportMetadata = try container.decodeIfPresent([String].self, forKey: "exportMetadata")
+        self.exportSubscriptionStatus = try container.decodeIfPresent([ExportSubscriptionStatusItem].self, forKey: "exportSubscriptionStatus")
+        self.contactFilter = try container.decodeIfPresent([String: JSONValue].self, forKey: "contactFilter")
+        self.customContactFilter = try container.decodeIfPresent(RequestContactExportCustomContactFilter.self, forKey: "customContactFilter")
+        self.notifyURL = try container.decodeIfPresent(String.self, forKey: "notifyUrl")
+        self.disableNotification = try container.decodeIfPresent(Bool.self, forKey: "disableNotification")
+        self.disableFrontendNotification = try container.decodeIfPresent(Bool.self, forKey: "disableFrontendNotification")
+        self.exportMandatoryAttributes = try container.decodeIfPresent(Bool.self, forKey: "exportMandatoryAttributes")
+        self.exportDateInUtc = try container.decodeIfPresent(Bool.self, forKey: "exportDateInUTC")
+        self.skipFilesMerge = try container.decodeIfPresent(Bool.self, forKey: "skipFilesMerge")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.exportAttributes, forKey: .exportAttributes)
-        try container.encodeIfPresent(self.exportMetadata, forKey: .exportMetadata)
-        try container.encodeIfPresent(self.exportSubscriptionStatus, forKey: .exportSubscriptionStatus)
-        try container.encodeIfPresent(self.contactFilter, forKey: .contactFilter)
-        try container.encodeIfPresent(self.customContactFilter, forKey: .customContactFilter)
-        try container.encodeIfPresent(self.notifyURL, forKey: .notifyURL)
-        try container.encodeIfPresent(self.disableNotification, forKey: .disableNotification)
-        try container.encodeIfPresent(self.disableFrontendNotification, forKey: .disableFrontendNotification)
-        try container.encodeIfPresent(self.exportMandatoryAttributes, forKey: .exportMandatoryAttributes)
-        try container.encodeIfPresent(self.exportDateInUtc, forKey: .exportDateInUtc)
-        try container.encodeIfPresent(self.skipFilesMerge, forKey: .skipFilesMerge)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.exportAttributes, forKey: "exportAttributes")
+        try container.encodeIfPresent(self.exportMetadata, forKey: "exportMetadata")
+        try container.encodeIfPresent(self.exportSubscriptionStatus, forKey: "exportSubscriptionStatus")
+        try container.encodeIfPresent(self.contactFilter, forKey: "contactFilter")
+        try container.encodeIfPresent(self.customContactFilter, forKey: "customContactFilter")
+        try container.encodeIfPresent(self.notifyURL, forKey: "notifyUrl")
+        try container.encodeIfPresent(self.disableNotification, forKey: "disableNotification")
+        try container.encodeIfPresent(self.disableFrontendNotification, forKey: "disableFrontendNotification")
+        try container.encodeIfPresent(self.exportMandatoryAttributes, forKey: "exportMandatoryAttributes")
+        try container.encodeIfPresent(self.exportDateInUtc, forKey: "exportDateInUTC")
+        try container.encodeIfPresent(self.skipFilesMerge, forKey: "skipFilesMerge")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 
     public enum ExportSubscriptionStatusItem: OpenEnum {

@@ -47,41 +47,35 @@ public struct RequestContactExportCustomContactFilter: Codable, Hashable, Sendab
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case actionForContacts
-        case actionForEmailCampaigns
-        case actionForSMSCampaigns = "actionForSmsCampaigns"
-        case listID = "listId"
-        case segmentID = "segmentId"
-        case emailCampaignID = "emailCampaignId"
-        case smsCampaignID = "smsCampaignId"
-        case importProcessID = "importProcessId"
-    }
+    private static let declaredMembers: Set<String> = [
+        "actionForContacts", "actionForEmailCampaigns", "actionForSmsCampaigns", "listId", "segmentId",
+        "emailCampaignId", "smsCampaignId", "importProcessId",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.actionForContacts = try container.decodeIfPresent(ActionForContacts.self, forKey: .actionForContacts)
-        self.actionForEmailCampaigns = try container.decodeIfPresent(ActionForEmailCampaigns.self, forKey: .actionForEmailCampaigns)
-        self.actionForSMSCampaigns = try container.decodeIfPresent(ActionForSMSCampaigns.self, forKey: .actionForSMSCampaigns)
-        self.listID = try container.decodeIfPresent(Int64.self, forKey: .listID)
-        self.segmentID = try container.decodeIfPresent(Int64.self, forKey: .segmentID)
-        self.emailCampaignID = try container.decodeIfPresent(Int64.self, forKey: .emailCampaignID)
-        self.smsCampaignID = try container.decodeIfPresent(Int64.self, forKey: .smsCampaignID)
-        self.importProcessID = try container.decodeIfPresent(Int64.self, forKey: .importProcessID)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.actionForContacts = try container.decodeIfPresent(ActionForContacts.self, forKey: "actionForContacts")
+        self.actionForEmailCampaigns = try container.decodeIfPresent(ActionForEmailCampaigns.self, forKey: "actionForEmailCampaigns")
+        self.actionForSMSCampaigns = try container.decodeIfPresent(ActionForSMSCampaigns.self, forKey: "actionForSmsCampaigns")
+        self.listID = try container.decodeIfPresent(Int64.self, forKey: "listId")
+        self.segmentID = try container.decodeIfPresent(Int64.self, forKey: "segmentId")
+        self.emailCampaignID = try container.decodeIfPresent(Int64.self, forKey: "emailCampaignId")
+        self.smsCampaignID = try container.decodeIfPresent(Int64.self, forKey: "smsCampaignId")
+        self.importProcessID = try container.decodeIfPresent(Int64.self, forKey: "importProcessId")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.actionForContacts, forKey: .actionForContacts)
-        try container.encodeIfPresent(self.actionForEmailCampaigns, forKey: .actionForEmailCampaigns)
-        try container.encodeIfPresent(self.actionForSMSCampaigns, forKey: .actionForSMSCampaigns)
-        try container.encodeIfPresent(self.listID, forKey: .listID)
-        try container.encodeIfPresent(self.segmentID, forKey: .segmentID)
-        try container.encodeIfPresent(self.emailCampaignID, forKey: .emailCampaignID)
-        try container.encodeIfPresent(self.smsCampaignID, forKey: .smsCampaignID)
-        try container.encodeIfPresent(self.importProcessID, forKey: .importProcessID)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.actionForContacts, forKey: "actionForContacts")
+        try container.encodeIfPresent(self.actionForEmailCampaigns, forKey: "actionForEmailCampaigns")
+        try container.encodeIfPresent(self.actionForSMSCampaigns, forKey: "actionForSmsCampaigns")
+        try container.encodeIfPresent(self.listID, forKey: "listId")
+        try container.encodeIfPresent(self.segmentID, forKey: "segmentId")
+        try container.encodeIfPresent(self.emailCampaignID, forKey: "emailCampaignId")
+        try container.encodeIfPresent(self.smsCampaignID, forKey: "smsCampaignId")
+        try container.encodeIfPresent(self.importProcessID, forKey: "importProcessId")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 
     /// Guess: the seed's "Valid values" list is empty; the values are the ones its prose describes. Mandatory if neither actionForEmailCampaigns nor actionForSmsCampaigns is passed. This will export the contacts on the basis of provided action applied on contacts as per the list id. allContacts - Fetch the list of all contacts for a particular list. subscribed & unsubscribed - Fetch the list of subscribed / unsubscribed (blacklisted via any means) contacts for a particular list. unsubscribedPerList - Fetch the list of contacts that are unsubscribed from a particular list only.

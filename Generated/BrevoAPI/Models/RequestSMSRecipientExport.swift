@@ -21,22 +21,19 @@ public struct RequestSMSRecipientExport: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case notifyURL
-        case recipientsType
-    }
+    private static let declaredMembers: Set<String> = ["notifyURL", "recipientsType"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.notifyURL = try container.decodeIfPresent(String.self, forKey: .notifyURL)
-        self.recipientsType = try container.decode(String.self, forKey: .recipientsType)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.notifyURL = try container.decodeIfPresent(String.self, forKey: "notifyURL")
+        self.recipientsType = try container.decode(String.self, forKey: "recipientsType")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.notifyURL, forKey: .notifyURL)
-        try container.encode(self.recipientsType, forKey: .recipientsType)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.notifyURL, forKey: "notifyURL")
+        try container.encode(self.recipientsType, forKey: "recipientsType")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

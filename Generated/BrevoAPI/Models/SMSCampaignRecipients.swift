@@ -23,22 +23,19 @@ public struct SMSCampaignRecipients: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case listIDs = "listIds"
-        case exclusionListIDs = "exclusionListIds"
-    }
+    private static let declaredMembers: Set<String> = ["listIds", "exclusionListIds"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.listIDs = try container.decode([Int64].self, forKey: .listIDs)
-        self.exclusionListIDs = try container.decodeIfPresent([Int64].self, forKey: .exclusionListIDs)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.listIDs = try container.decode([Int64].self, forKey: "listIds")
+        self.exclusionListIDs = try container.decodeIfPresent([Int64].self, forKey: "exclusionListIds")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.listIDs, forKey: .listIDs)
-        try container.encodeIfPresent(self.exclusionListIDs, forKey: .exclusionListIDs)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.listIDs, forKey: "listIds")
+        try container.encodeIfPresent(self.exclusionListIDs, forKey: "exclusionListIds")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

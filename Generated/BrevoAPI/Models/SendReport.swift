@@ -21,23 +21,20 @@ public struct SendReport: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case email
-        case language
-    }
+    private static let declaredMembers: Set<String> = ["email", "language"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.email = try container.decode(Email.self, forKey: .email)
-        self.language = try container.decodeIfPresent(String.self, forKey: .language)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.email = try container.decode(Email.self, forKey: "email")
+        self.language = try container.decodeIfPresent(String.self, forKey: "language")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.email, forKey: .email)
-        try container.encodeIfPresent(self.language, forKey: .language)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.email, forKey: "email")
+        try container.encodeIfPresent(self.language, forKey: "language")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 
     /// Guess: the property's name is missing from the seed table (the capture dropped the word "email"); it is the object holding the report's recipients and body.
@@ -57,23 +54,20 @@ public struct SendReport: Codable, Hashable, Sendable {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case to
-            case body
-        }
+        private static let declaredMembers: Set<String> = ["to", "body"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.to = try container.decode([String].self, forKey: .to)
-            self.body = try container.decode(String.self, forKey: .body)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.to = try container.decode([String].self, forKey: "to")
+            self.body = try container.decode(String.self, forKey: "body")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.to, forKey: .to)
-            try container.encode(self.body, forKey: .body)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.to, forKey: "to")
+            try container.encode(self.body, forKey: "body")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
     }
 }

@@ -60,64 +60,50 @@ public struct SendSMTPEmail: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case sender
-        case to
-        case cc
-        case bcc
-        case replyTo
-        case subject
-        case htmlContent
-        case textContent
-        case templateID = "templateId"
-        case params
-        case headers
-        case tags
-        case attachment
-        case batchID = "batchId"
-        case scheduledAt
-        case messageVersions
-    }
+    private static let declaredMembers: Set<String> = [
+        "sender", "to", "cc", "bcc", "replyTo", "subject", "htmlContent", "textContent", "templateId", "params",
+        "headers", "tags", "attachment", "batchId", "scheduledAt", "messageVersions",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sender = try container.decodeIfPresent(EmailSender.self, forKey: .sender)
-        self.to = try container.decodeIfPresent([EmailRecipient].self, forKey: .to)
-        self.cc = try container.decodeIfPresent([EmailRecipient].self, forKey: .cc)
-        self.bcc = try container.decodeIfPresent([EmailRecipient].self, forKey: .bcc)
-        self.replyTo = try container.decodeIfPresent(EmailRecipient.self, forKey: .replyTo)
-        self.subject = try container.decodeIfPresent(String.self, forKey: .subject)
-        self.htmlContent = try container.decodeIfPresent(String.self, forKey: .htmlContent)
-        self.textContent = try container.decodeIfPresent(String.self, forKey: .textContent)
-        self.templateID = try container.decodeIfPresent(Int64.self, forKey: .templateID)
-        self.params = try container.decodeIfPresent([String: JSONValue].self, forKey: .params)
-        self.headers = try container.decodeIfPresent([String: JSONValue].self, forKey: .headers)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.attachment = try container.decodeIfPresent([SendSMTPEmailAttachment].self, forKey: .attachment)
-        self.batchID = try container.decodeIfPresent(String.self, forKey: .batchID)
-        self.scheduledAt = try container.decodeIfPresent(String.self, forKey: .scheduledAt)
-        self.messageVersions = try container.decodeIfPresent([SendSMTPEmailMessageVersion].self, forKey: .messageVersions)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.sender = try container.decodeIfPresent(EmailSender.self, forKey: "sender")
+        self.to = try container.decodeIfPresent([EmailRecipient].self, forKey: "to")
+        self.cc = try container.decodeIfPresent([EmailRecipient].self, forKey: "cc")
+        self.bcc = try container.decodeIfPresent([EmailRecipient].self, forKey: "bcc")
+        self.replyTo = try container.decodeIfPresent(EmailRecipient.self, forKey: "replyTo")
+        self.subject = try container.decodeIfPresent(String.self, forKey: "subject")
+        self.htmlContent = try container.decodeIfPresent(String.self, forKey: "htmlContent")
+        self.textContent = try container.decodeIfPresent(String.self, forKey: "textContent")
+        self.templateID = try container.decodeIfPresent(Int64.self, forKey: "templateId")
+        self.params = try container.decodeIfPresent([String: JSONValue].self, forKey: "params")
+        self.headers = try container.decodeIfPresent([String: JSONValue].self, forKey: "headers")
+        self.tags = try container.decodeIfPresent([String].self, forKey: "tags")
+        self.attachment = try container.decodeIfPresent([SendSMTPEmailAttachment].self, forKey: "attachment")
+        self.batchID = try container.decodeIfPresent(String.self, forKey: "batchId")
+        self.scheduledAt = try container.decodeIfPresent(String.self, forKey: "scheduledAt")
+        self.messageVersions = try container.decodeIfPresent([SendSMTPEmailMessageVersion].self, forKey: "messageVersions")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.sender, forKey: .sender)
-        try container.encodeIfPresent(self.to, forKey: .to)
-        try container.encodeIfPresent(self.cc, forKey: .cc)
-        try container.encodeIfPresent(self.bcc, forKey: .bcc)
-        try container.encodeIfPresent(self.replyTo, forKey: .replyTo)
-        try container.encodeIfPresent(self.subject, forKey: .subject)
-        try container.encodeIfPresent(self.htmlContent, forKey: .htmlContent)
-        try container.encodeIfPresent(self.textContent, forKey: .textContent)
-        try container.encodeIfPresent(self.templateID, forKey: .templateID)
-        try container.encodeIfPresent(self.params, forKey: .params)
-        try container.encodeIfPresent(self.headers, forKey: .headers)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.attachment, forKey: .attachment)
-        try container.encodeIfPresent(self.batchID, forKey: .batchID)
-        try container.encodeIfPresent(self.scheduledAt, forKey: .scheduledAt)
-        try container.encodeIfPresent(self.messageVersions, forKey: .messageVersions)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.sender, forKey: "sender")
+        try container.encodeIfPresent(self.to, forKey: "to")
+        try container.encodeIfPresent(self.cc, forKey: "cc")
+        try container.encodeIfPresent(self.bcc, forKey: "bcc")
+        try container.encodeIfPresent(self.replyTo, forKey: "replyTo")
+        try container.encodeIfPresent(self.subject, forKey: "subject")
+        try container.encodeIfPresent(self.htmlContent, forKey: "htmlContent")
+        try container.encodeIfPresent(self.textContent, forKey: "textContent")
+        try container.encodeIfPresent(self.templateID, forKey: "templateId")
+        try container.encodeIfPresent(self.params, forKey: "params")
+        try container.encodeIfPresent(self.headers, forKey: "headers")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
+        try container.encodeIfPresent(self.attachment, forKey: "attachment")
+        try container.encodeIfPresent(self.batchID, forKey: "batchId")
+        try container.encodeIfPresent(self.scheduledAt, forKey: "scheduledAt")
+        try container.encodeIfPresent(self.messageVersions, forKey: "messageVersions")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

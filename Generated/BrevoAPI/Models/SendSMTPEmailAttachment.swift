@@ -25,25 +25,21 @@ public struct SendSMTPEmailAttachment: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case url
-        case name
-        case content
-    }
+    private static let declaredMembers: Set<String> = ["url", "name", "content"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.url = try container.decodeIfPresent(String.self, forKey: .url)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.content = try container.decodeIfPresent(String.self, forKey: .content)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.url = try container.decodeIfPresent(String.self, forKey: "url")
+        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        self.content = try container.decodeIfPresent(String.self, forKey: "content")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.url, forKey: .url)
-        try container.encodeIfPresent(self.name, forKey: .name)
-        try container.encodeIfPresent(self.content, forKey: .content)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.url, forKey: "url")
+        try container.encodeIfPresent(self.name, forKey: "name")
+        try container.encodeIfPresent(self.content, forKey: "content")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

@@ -32,40 +32,33 @@ public struct SendSMTPEmailMessageVersion: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case to
-        case cc
-        case bcc
-        case replyTo
-        case params
-        case subject
-        case htmlContent
-        case textContent
-    }
+    private static let declaredMembers: Set<String> = [
+        "to", "cc", "bcc", "replyTo", "params", "subject", "htmlContent", "textContent",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.to = try container.decode([EmailRecipient].self, forKey: .to)
-        self.cc = try container.decodeIfPresent([EmailRecipient].self, forKey: .cc)
-        self.bcc = try container.decodeIfPresent([EmailRecipient].self, forKey: .bcc)
-        self.replyTo = try container.decodeIfPresent(EmailRecipient.self, forKey: .replyTo)
-        self.params = try container.decodeIfPresent([String: JSONValue].self, forKey: .params)
-        self.subject = try container.decodeIfPresent(String.self, forKey: .subject)
-        self.htmlContent = try container.decodeIfPresent(String.self, forKey: .htmlContent)
-        self.textContent = try container.decodeIfPresent(String.self, forKey: .textContent)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.to = try container.decode([EmailRecipient].self, forKey: "to")
+        self.cc = try container.decodeIfPresent([EmailRecipient].self, forKey: "cc")
+        self.bcc = try container.decodeIfPresent([EmailRecipient].self, forKey: "bcc")
+        self.replyTo = try container.decodeIfPresent(EmailRecipient.self, forKey: "replyTo")
+        self.params = try container.decodeIfPresent([String: JSONValue].self, forKey: "params")
+        self.subject = try container.decodeIfPresent(String.self, forKey: "subject")
+        self.htmlContent = try container.decodeIfPresent(String.self, forKey: "htmlContent")
+        self.textContent = try container.decodeIfPresent(String.self, forKey: "textContent")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.to, forKey: .to)
-        try container.encodeIfPresent(self.cc, forKey: .cc)
-        try container.encodeIfPresent(self.bcc, forKey: .bcc)
-        try container.encodeIfPresent(self.replyTo, forKey: .replyTo)
-        try container.encodeIfPresent(self.params, forKey: .params)
-        try container.encodeIfPresent(self.subject, forKey: .subject)
-        try container.encodeIfPresent(self.htmlContent, forKey: .htmlContent)
-        try container.encodeIfPresent(self.textContent, forKey: .textContent)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.to, forKey: "to")
+        try container.encodeIfPresent(self.cc, forKey: "cc")
+        try container.encodeIfPresent(self.bcc, forKey: "bcc")
+        try container.encodeIfPresent(self.replyTo, forKey: "replyTo")
+        try container.encodeIfPresent(self.params, forKey: "params")
+        try container.encodeIfPresent(self.subject, forKey: "subject")
+        try container.encodeIfPresent(self.htmlContent, forKey: "htmlContent")
+        try container.encodeIfPresent(self.textContent, forKey: "textContent")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

@@ -45,40 +45,33 @@ public struct SendTransacSMS: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case sender
-        case recipient
-        case content
-        case type
-        case tag
-        case webURL = "webUrl"
-        case unicodeEnabled
-        case organisationPrefix
-    }
+    private static let declaredMembers: Set<String> = [
+        "sender", "recipient", "content", "type", "tag", "webUrl", "unicodeEnabled", "organisationPrefix",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sender = try container.decode(String.self, forKey: .sender)
-        self.recipient = try container.decode(String.self, forKey: .recipient)
-        self.content = try container.decode(String.self, forKey: .content)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
-        self.webURL = try container.decodeIfPresent(String.self, forKey: .webURL)
-        self.unicodeEnabled = try container.decodeIfPresent(Bool.self, forKey: .unicodeEnabled)
-        self.organisationPrefix = try container.decodeIfPresent(String.self, forKey: .organisationPrefix)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.sender = try container.decode(String.self, forKey: "sender")
+        self.recipient = try container.decode(String.self, forKey: "recipient")
+        self.content = try container.decode(String.self, forKey: "content")
+        self.type = try container.decodeIfPresent(String.self, forKey: "type")
+        self.tag = try container.decodeIfPresent(String.self, forKey: "tag")
+        self.webURL = try container.decodeIfPresent(String.self, forKey: "webUrl")
+        self.unicodeEnabled = try container.decodeIfPresent(Bool.self, forKey: "unicodeEnabled")
+        self.organisationPrefix = try container.decodeIfPresent(String.self, forKey: "organisationPrefix")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.sender, forKey: .sender)
-        try container.encode(self.recipient, forKey: .recipient)
-        try container.encode(self.content, forKey: .content)
-        try container.encodeIfPresent(self.type, forKey: .type)
-        try container.encodeIfPresent(self.tag, forKey: .tag)
-        try container.encodeIfPresent(self.webURL, forKey: .webURL)
-        try container.encodeIfPresent(self.unicodeEnabled, forKey: .unicodeEnabled)
-        try container.encodeIfPresent(self.organisationPrefix, forKey: .organisationPrefix)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.sender, forKey: "sender")
+        try container.encode(self.recipient, forKey: "recipient")
+        try container.encode(self.content, forKey: "content")
+        try container.encodeIfPresent(self.type, forKey: "type")
+        try container.encodeIfPresent(self.tag, forKey: "tag")
+        try container.encodeIfPresent(self.webURL, forKey: "webUrl")
+        try container.encodeIfPresent(self.unicodeEnabled, forKey: "unicodeEnabled")
+        try container.encodeIfPresent(self.organisationPrefix, forKey: "organisationPrefix")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

@@ -25,25 +25,21 @@ public struct SenderIP: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case ip
-        case domain
-        case weight
-    }
+    private static let declaredMembers: Set<String> = ["ip", "domain", "weight"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ip = try container.decode(String.self, forKey: .ip)
-        self.domain = try container.decode(String.self, forKey: .domain)
-        self.weight = try container.decodeIfPresent(Int.self, forKey: .weight)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.ip = try container.decode(String.self, forKey: "ip")
+        self.domain = try container.decode(String.self, forKey: "domain")
+        self.weight = try container.decodeIfPresent(Int.self, forKey: "weight")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.ip, forKey: .ip)
-        try container.encode(self.domain, forKey: .domain)
-        try container.encodeIfPresent(self.weight, forKey: .weight)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.ip, forKey: "ip")
+        try container.encode(self.domain, forKey: "domain")
+        try container.encodeIfPresent(self.weight, forKey: "weight")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

@@ -27,25 +27,21 @@ public struct TaskReminder: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case unit
-        case types
-        case value
-    }
+    private static let declaredMembers: Set<String> = ["unit", "types", "value"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.unit = try container.decode(String.self, forKey: .unit)
-        self.types = try container.decode([String].self, forKey: .types)
-        self.value = try container.decode(Int.self, forKey: .value)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.unit = try container.decode(String.self, forKey: "unit")
+        self.types = try container.decode([String].self, forKey: "types")
+        self.value = try container.decode(Int.self, forKey: "value")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.unit, forKey: .unit)
-        try container.encode(self.types, forKey: .types)
-        try container.encode(self.value, forKey: .value)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.unit, forKey: "unit")
+        try container.encode(self.types, forKey: "types")
+        try container.encode(self.value, forKey: "value")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

@@ -55,49 +55,40 @@ public struct TasksCreateNewTaskRequest: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case name
-        case taskTypeID = "taskTypeId"
-        case date
-        case duration
-        case notes
-        case done
-        case assignToID = "assignToId"
-        case contactsIDs = "contactsIds"
-        case dealsIDs = "dealsIds"
-        case companiesIDs = "companiesIds"
-        case reminder
-    }
+    private static let declaredMembers: Set<String> = [
+        "name", "taskTypeId", "date", "duration", "notes", "done", "assignToId", "contactsIds", "dealsIds",
+        "companiesIds", "reminder",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.taskTypeID = try container.decode(String.self, forKey: .taskTypeID)
-        self.date = try container.decode(String.self, forKey: .date)
-        self.duration = try container.decodeIfPresent(Int.self, forKey: .duration)
-        self.notes = try container.decodeIfPresent(String.self, forKey: .notes)
-        self.done = try container.decodeIfPresent(Bool.self, forKey: .done)
-        self.assignToID = try container.decodeIfPresent(String.self, forKey: .assignToID)
-        self.contactsIDs = try container.decodeIfPresent([Int64].self, forKey: .contactsIDs)
-        self.dealsIDs = try container.decodeIfPresent([String].self, forKey: .dealsIDs)
-        self.companiesIDs = try container.decodeIfPresent([String].self, forKey: .companiesIDs)
-        self.reminder = try container.decodeIfPresent(TaskReminder.self, forKey: .reminder)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self.taskTypeID = try container.decode(String.self, forKey: "taskTypeId")
+        self.date = try container.decode(String.self, forKey: "date")
+        self.duration = try container.decodeIfPresent(Int.self, forKey: "duration")
+        self.notes = try container.decodeIfPresent(String.self, forKey: "notes")
+        self.done = try container.decodeIfPresent(Bool.self, forKey: "done")
+        self.assignToID = try container.decodeIfPresent(String.self, forKey: "assignToId")
+        self.contactsIDs = try container.decodeIfPresent([Int64].self, forKey: "contactsIds")
+        self.dealsIDs = try container.decodeIfPresent([String].self, forKey: "dealsIds")
+        self.companiesIDs = try container.decodeIfPresent([String].self, forKey: "companiesIds")
+        self.reminder = try container.decodeIfPresent(TaskReminder.self, forKey: "reminder")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try container.encode(self.taskTypeID, forKey: .taskTypeID)
-        try container.encode(self.date, forKey: .date)
-        try container.encodeIfPresent(self.duration, forKey: .duration)
-        try container.encodeIfPresent(self.notes, forKey: .notes)
-        try container.encodeIfPresent(self.done, forKey: .done)
-        try container.encodeIfPresent(self.assignToID, forKey: .assignToID)
-        try container.encodeIfPresent(self.contactsIDs, forKey: .contactsIDs)
-        try container.encodeIfPresent(self.dealsIDs, forKey: .dealsIDs)
-        try container.encodeIfPresent(self.companiesIDs, forKey: .companiesIDs)
-        try container.encodeIfPresent(self.reminder, forKey: .reminder)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.taskTypeID, forKey: "taskTypeId")
+        try container.encode(self.date, forKey: "date")
+        try container.encodeIfPresent(self.duration, forKey: "duration")
+        try container.encodeIfPresent(self.notes, forKey: "notes")
+        try container.encodeIfPresent(self.done, forKey: "done")
+        try container.encodeIfPresent(self.assignToID, forKey: "assignToId")
+        try container.encodeIfPresent(self.contactsIDs, forKey: "contactsIds")
+        try container.encodeIfPresent(self.dealsIDs, forKey: "dealsIds")
+        try container.encodeIfPresent(self.companiesIDs, forKey: "companiesIds")
+        try container.encodeIfPresent(self.reminder, forKey: "reminder")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

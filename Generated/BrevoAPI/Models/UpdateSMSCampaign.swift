@@ -43,40 +43,34 @@ public struct UpdateSMSCampaign: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case name
-        case sender
-        case content
-        case recipients
-        case scheduledAt
-        case unicodeEnabled
-        case organisationPrefix
-        case unsubscribeInstruction
-    }
+    private static let declaredMembers: Set<String> = [
+        "name", "sender", "content", "recipients", "scheduledAt", "unicodeEnabled", "organisationPrefix",
+        "unsubscribeInstruction",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.sender = try container.decodeIfPresent(String.self, forKey: .sender)
-        self.content = try container.decodeIfPresent(String.self, forKey: .content)
-        self.recipients = try container.decodeIfPresent(SMSCampaignRecipients.self, forKey: .recipients)
-        self.scheduledAt = try container.decodeIfPresent(String.self, forKey: .scheduledAt)
-        self.unicodeEnabled = try container.decodeIfPresent(Bool.self, forKey: .unicodeEnabled)
-        self.organisationPrefix = try container.decodeIfPresent(String.self, forKey: .organisationPrefix)
-        self.unsubscribeInstruction = try container.decodeIfPresent(String.self, forKey: .unsubscribeInstruction)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        self.sender = try container.decodeIfPresent(String.self, forKey: "sender")
+        self.content = try container.decodeIfPresent(String.self, forKey: "content")
+        self.recipients = try container.decodeIfPresent(SMSCampaignRecipients.self, forKey: "recipients")
+        self.scheduledAt = try container.decodeIfPresent(String.self, forKey: "scheduledAt")
+        self.unicodeEnabled = try container.decodeIfPresent(Bool.self, forKey: "unicodeEnabled")
+        self.organisationPrefix = try container.decodeIfPresent(String.self, forKey: "organisationPrefix")
+        self.unsubscribeInstruction = try container.decodeIfPresent(String.self, forKey: "unsubscribeInstruction")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.name, forKey: .name)
-        try container.encodeIfPresent(self.sender, forKey: .sender)
-        try container.encodeIfPresent(self.content, forKey: .content)
-        try container.encodeIfPresent(self.recipients, forKey: .recipients)
-        try container.encodeIfPresent(self.scheduledAt, forKey: .scheduledAt)
-        try container.encodeIfPresent(self.unicodeEnabled, forKey: .unicodeEnabled)
-        try container.encodeIfPresent(self.organisationPrefix, forKey: .organisationPrefix)
-        try container.encodeIfPresent(self.unsubscribeInstruction, forKey: .unsubscribeInstruction)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.name, forKey: "name")
+        try container.encodeIfPresent(self.sender, forKey: "sender")
+        try container.encodeIfPresent(self.content, forKey: "content")
+        try container.encodeIfPresent(self.recipients, forKey: "recipients")
+        try container.encodeIfPresent(self.scheduledAt, forKey: "scheduledAt")
+        try container.encodeIfPresent(self.unicodeEnabled, forKey: "unicodeEnabled")
+        try container.encodeIfPresent(self.organisationPrefix, forKey: "organisationPrefix")
+        try container.encodeIfPresent(self.unsubscribeInstruction, forKey: "unsubscribeInstruction")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

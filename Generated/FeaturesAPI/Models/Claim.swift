@@ -18,22 +18,19 @@ public struct Claim: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case owner
-        case delegates
-    }
+    private static let declaredMembers: Set<String> = ["owner", "delegates"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.owner = try container.decode(UUID.self, forKey: .owner)
-        self.delegates = try container.decodeIfPresent([UUID].self, forKey: .delegates)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.owner = try container.decode(UUID.self, forKey: "owner")
+        self.delegates = try container.decodeIfPresent([UUID].self, forKey: "delegates")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.owner, forKey: .owner)
-        try container.encodeIfPresent(self.delegates, forKey: .delegates)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.owner, forKey: "owner")
+        try container.encodeIfPresent(self.delegates, forKey: "delegates")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

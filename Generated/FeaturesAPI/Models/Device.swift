@@ -30,37 +30,29 @@ public struct Device: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case id
-        case owner
-        case peers
-        case routes
-        case groups
-        case parent
-        case link
-    }
+    private static let declaredMembers: Set<String> = ["id", "owner", "peers", "routes", "groups", "parent", "link"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(UUID.self, forKey: .id)
-        self.owner = try container.decodeIfPresent(UUID.self, forKey: .owner)
-        self.peers = try container.decode([UUID].self, forKey: .peers)
-        self.routes = try container.decodeIfPresent([[UUID]].self, forKey: .routes)
-        self.groups = try container.decodeIfPresent([String: UUID].self, forKey: .groups)
-        self.parent = try container.decodeIfPresent(DeviceReference.self, forKey: .parent)
-        self.link = try container.decodeIfPresent(DeviceLink.self, forKey: .link)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(UUID.self, forKey: "id")
+        self.owner = try container.decodeIfPresent(UUID.self, forKey: "owner")
+        self.peers = try container.decode([UUID].self, forKey: "peers")
+        self.routes = try container.decodeIfPresent([[UUID]].self, forKey: "routes")
+        self.groups = try container.decodeIfPresent([String: UUID].self, forKey: "groups")
+        self.parent = try container.decodeIfPresent(DeviceReference.self, forKey: "parent")
+        self.link = try container.decodeIfPresent(DeviceLink.self, forKey: "link")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encodeIfPresent(self.owner, forKey: .owner)
-        try container.encode(self.peers, forKey: .peers)
-        try container.encodeIfPresent(self.routes, forKey: .routes)
-        try container.encodeIfPresent(self.groups, forKey: .groups)
-        try container.encodeIfPresent(self.parent, forKey: .parent)
-        try container.encodeIfPresent(self.link, forKey: .link)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encodeIfPresent(self.owner, forKey: "owner")
+        try container.encode(self.peers, forKey: "peers")
+        try container.encodeIfPresent(self.routes, forKey: "routes")
+        try container.encodeIfPresent(self.groups, forKey: "groups")
+        try container.encodeIfPresent(self.parent, forKey: "parent")
+        try container.encodeIfPresent(self.link, forKey: "link")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

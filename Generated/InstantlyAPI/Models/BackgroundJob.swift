@@ -59,50 +59,41 @@ public struct BackgroundJob: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case id
-        case workspaceID = "workspace_id"
-        case userID = "user_id"
-        case type
-        case entityID = "entity_id"
-        case entityType = "entity_type"
-        case data
-        case progress
-        case status
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-    }
+    private static let declaredMembers: Set<String> = [
+        "id", "workspace_id", "user_id", "type", "entity_id", "entity_type", "data", "progress", "status", "created_at",
+        "updated_at",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.workspaceID = try container.decode(UUID.self, forKey: .workspaceID)
-        self.userID = try container.decodeIfPresent(Nullable<UUID>.self, forKey: .userID)
-        self.type = try container.decode(BackgroundJobType.self, forKey: .type)
-        self.entityID = try container.decodeIfPresent(Nullable<UUID>.self, forKey: .entityID)
-        self.entityType = try container.decodeIfPresent(EntityType.self, forKey: .entityType)
-        self.data = try container.decodeIfPresent([String: JSONValue].self, forKey: .data)
-        self.progress = try container.decode(Double.self, forKey: .progress)
-        self.status = try container.decode(Status.self, forKey: .status)
-        self.createdAt = try container.decode(Date.self, forKey: .createdAt)
-        self.updatedAt = try container.decode(Date.self, forKey: .updatedAt)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.workspaceID = try container.decode(UUID.self, forKey: "workspace_id")
+        self.userID = try container.decodeIfPresent(Nullable<UUID>.self, forKey: "user_id")
+        self.type = try container.decode(BackgroundJobType.self, forKey: "type")
+        self.entityID = try container.decodeIfPresent(Nullable<UUID>.self, forKey: "entity_id")
+        self.entityType = try container.decodeIfPresent(EntityType.self, forKey: "entity_type")
+        self.data = try container.decodeIfPresent([String: JSONValue].self, forKey: "data")
+        self.progress = try container.decode(Double.self, forKey: "progress")
+        self.status = try container.decode(Status.self, forKey: "status")
+        self.createdAt = try container.decode(Date.self, forKey: "created_at")
+        self.updatedAt = try container.decode(Date.self, forKey: "updated_at")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.workspaceID, forKey: .workspaceID)
-        try container.encodeIfPresent(self.userID, forKey: .userID)
-        try container.encode(self.type, forKey: .type)
-        try container.encodeIfPresent(self.entityID, forKey: .entityID)
-        try container.encodeIfPresent(self.entityType, forKey: .entityType)
-        try container.encodeIfPresent(self.data, forKey: .data)
-        try container.encode(self.progress, forKey: .progress)
-        try container.encode(self.status, forKey: .status)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encode(self.updatedAt, forKey: .updatedAt)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.workspaceID, forKey: "workspace_id")
+        try container.encodeIfPresent(self.userID, forKey: "user_id")
+        try container.encode(self.type, forKey: "type")
+        try container.encodeIfPresent(self.entityID, forKey: "entity_id")
+        try container.encodeIfPresent(self.entityType, forKey: "entity_type")
+        try container.encodeIfPresent(self.data, forKey: "data")
+        try container.encode(self.progress, forKey: "progress")
+        try container.encode(self.status, forKey: "status")
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encode(self.updatedAt, forKey: "updated_at")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 
     /// Type of background job. The list is the seed's "available options" and is not exhaustive: other job types may be returned and clients must accept them.

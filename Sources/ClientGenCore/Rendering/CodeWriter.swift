@@ -31,6 +31,16 @@ struct CodeWriter {
         line(closing)
     }
 
+    /// The columns the next line's indentation takes.
+    var indentWidth: Int { indentation * 4 }
+
+    /// Lines one level further in, with no braces of their own (the elements of a wrapped literal).
+    mutating func indented(_ body: (inout CodeWriter) -> Void) {
+        indentation += 1
+        body(&self)
+        indentation -= 1
+    }
+
     /// A `switch` whose `case` lines stay at the switch's own indentation, as Swift style has it.
     mutating func switchBlock(_ opening: String, _ body: (inout CodeWriter) -> Void) {
         line(opening + " {")

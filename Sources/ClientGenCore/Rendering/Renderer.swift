@@ -92,8 +92,8 @@ public struct Renderer: Sendable {
             writer.blankLine()
             renderInitializer(structure, into: &writer)
             let encodesNil = structure.properties.contains(where: \.encodesNil)
-            if structure.additionalProperties != nil || encodesNil
-                || structure.properties.contains(where: { $0.name != $0.wireName || $0.boxed })
+            if structure.additionalProperties == nil && (encodesNil
+                || structure.properties.contains(where: { $0.name != $0.wireName || $0.boxed }))
             {
                 writer.blankLine()
                 let conformances = structure.additionalProperties == nil ? "String, CodingKey" : "String, CodingKey, CaseIterable"

@@ -73,23 +73,20 @@ extension Webhooks {
                 self.additionalProperties = additionalProperties
             }
 
-            public enum CodingKeys: String, CodingKey, CaseIterable {
-                case type
-                case data
-            }
+            private static let declaredMembers: Set<String> = ["type", "data"]
 
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.type = try container.decode(EmailBouncedPayloadType.self, forKey: .type)
-                self.data = try container.decode(EmailBouncedPayloadData.self, forKey: .data)
-                self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+                let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                self.type = try container.decode(EmailBouncedPayloadType.self, forKey: "type")
+                self.data = try container.decode(EmailBouncedPayloadData.self, forKey: "data")
+                self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
             }
 
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.type, forKey: .type)
-                try container.encode(self.data, forKey: .data)
-                try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+                var container = encoder.container(keyedBy: AnyCodingKey.self)
+                try container.encode(self.type, forKey: "type")
+                try container.encode(self.data, forKey: "data")
+                try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
             }
 
             public enum EmailBouncedPayloadType: OpenEnum {
@@ -125,23 +122,20 @@ extension Webhooks {
                     self.additionalProperties = additionalProperties
                 }
 
-                public enum CodingKeys: String, CodingKey, CaseIterable {
-                    case emailID = "email_id"
-                    case reason
-                }
+                private static let declaredMembers: Set<String> = ["email_id", "reason"]
 
                 public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: CodingKeys.self)
-                    self.emailID = try container.decode(String.self, forKey: .emailID)
-                    self.reason = try container.decodeIfPresent(Reason.self, forKey: .reason)
-                    self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+                    let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                    self.emailID = try container.decode(String.self, forKey: "email_id")
+                    self.reason = try container.decodeIfPresent(Reason.self, forKey: "reason")
+                    self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
                 }
 
                 public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encode(self.emailID, forKey: .emailID)
-                    try container.encodeIfPresent(self.reason, forKey: .reason)
-                    try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+                    var container = encoder.container(keyedBy: AnyCodingKey.self)
+                    try container.encode(self.emailID, forKey: "email_id")
+                    try container.encodeIfPresent(self.reason, forKey: "reason")
+                    try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
                 }
 
                 public enum Reason: OpenEnum {
@@ -184,26 +178,22 @@ extension Webhooks {
                 self.additionalProperties = additionalProperties
             }
 
-            public enum CodingKeys: String, CodingKey, CaseIterable {
-                case type
-                case createdAt = "created_at"
-                case contactID = "contact_id"
-            }
+            private static let declaredMembers: Set<String> = ["type", "created_at", "contact_id"]
 
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.type = try container.decode(String.self, forKey: .type)
-                self.createdAt = try container.decode(Date.self, forKey: .createdAt)
-                self.contactID = try container.decodeIfPresent(Int.self, forKey: .contactID)
-                self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+                let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                self.type = try container.decode(String.self, forKey: "type")
+                self.createdAt = try container.decode(Date.self, forKey: "created_at")
+                self.contactID = try container.decodeIfPresent(Int.self, forKey: "contact_id")
+                self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
             }
 
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.type, forKey: .type)
-                try container.encode(self.createdAt, forKey: .createdAt)
-                try container.encodeIfPresent(self.contactID, forKey: .contactID)
-                try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+                var container = encoder.container(keyedBy: AnyCodingKey.self)
+                try container.encode(self.type, forKey: "type")
+                try container.encode(self.createdAt, forKey: "created_at")
+                try container.encodeIfPresent(self.contactID, forKey: "contact_id")
+                try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
             }
         }
     }

@@ -23,29 +23,24 @@ package struct Invoice: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    package enum CodingKeys: String, CodingKey, CaseIterable {
-        case id
-        case total
-        case lines
-        case discounts
-    }
+    private static let declaredMembers: Set<String> = ["id", "total", "lines", "discounts"]
 
     package init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.total = try container.decode(FixtureSupport.Money.self, forKey: .total)
-        self.lines = try container.decodeIfPresent([LinesItem].self, forKey: .lines)
-        self.discounts = try container.decodeIfPresent([String: FixtureSupport.Money].self, forKey: .discounts)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.total = try container.decode(FixtureSupport.Money.self, forKey: "total")
+        self.lines = try container.decodeIfPresent([LinesItem].self, forKey: "lines")
+        self.discounts = try container.decodeIfPresent([String: FixtureSupport.Money].self, forKey: "discounts")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     package func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.total, forKey: .total)
-        try container.encodeIfPresent(self.lines, forKey: .lines)
-        try container.encodeIfPresent(self.discounts, forKey: .discounts)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.total, forKey: "total")
+        try container.encodeIfPresent(self.lines, forKey: "lines")
+        try container.encodeIfPresent(self.discounts, forKey: "discounts")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 
     package struct LinesItem: Codable, Hashable, Sendable {
@@ -61,23 +56,20 @@ package struct Invoice: Codable, Hashable, Sendable {
             self.additionalProperties = additionalProperties
         }
 
-        package enum CodingKeys: String, CodingKey, CaseIterable {
-            case label
-            case amount
-        }
+        private static let declaredMembers: Set<String> = ["label", "amount"]
 
         package init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.label = try container.decodeIfPresent(String.self, forKey: .label)
-            self.amount = try container.decode(FixtureSupport.Money.self, forKey: .amount)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.label = try container.decodeIfPresent(String.self, forKey: "label")
+            self.amount = try container.decode(FixtureSupport.Money.self, forKey: "amount")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         package func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.label, forKey: .label)
-            try container.encode(self.amount, forKey: .amount)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encodeIfPresent(self.label, forKey: "label")
+            try container.encode(self.amount, forKey: "amount")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
     }
 }

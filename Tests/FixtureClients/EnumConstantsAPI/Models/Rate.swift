@@ -24,29 +24,24 @@ public struct Rate: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case currency
-        case value
-        case region
-        case code
-    }
+    private static let declaredMembers: Set<String> = ["currency", "value", "region", "code"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.currency = try container.decode(Currency.self, forKey: .currency)
-        self.value = try container.decode(Double.self, forKey: .value)
-        self.region = try container.decodeIfPresent(Region.self, forKey: .region)
-        self.code = try container.decodeIfPresent(Code.self, forKey: .code)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.currency = try container.decode(Currency.self, forKey: "currency")
+        self.value = try container.decode(Double.self, forKey: "value")
+        self.region = try container.decodeIfPresent(Region.self, forKey: "region")
+        self.code = try container.decodeIfPresent(Code.self, forKey: "code")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.currency, forKey: .currency)
-        try container.encode(self.value, forKey: .value)
-        try container.encodeIfPresent(self.region, forKey: .region)
-        try container.encodeIfPresent(self.code, forKey: .code)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.currency, forKey: "currency")
+        try container.encode(self.value, forKey: "value")
+        try container.encodeIfPresent(self.region, forKey: "region")
+        try container.encodeIfPresent(self.code, forKey: "code")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 
     /// An inline enum above the limit.

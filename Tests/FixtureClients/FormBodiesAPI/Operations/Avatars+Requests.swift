@@ -42,32 +42,26 @@ extension FormBodies {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case userID = "userId"
-            case caption
-            case image
-            case thumbnails
-            case crop
-        }
+        private static let declaredMembers: Set<String> = ["userId", "caption", "image", "thumbnails", "crop"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.userID = try container.decode(Int64.self, forKey: .userID)
-            self.caption = try container.decodeIfPresent(String.self, forKey: .caption)
-            self.image = try container.decode(MultipartFile.self, forKey: .image)
-            self.thumbnails = try container.decodeIfPresent([MultipartFile].self, forKey: .thumbnails)
-            self.crop = try container.decodeIfPresent(Crop.self, forKey: .crop)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.userID = try container.decode(Int64.self, forKey: "userId")
+            self.caption = try container.decodeIfPresent(String.self, forKey: "caption")
+            self.image = try container.decode(MultipartFile.self, forKey: "image")
+            self.thumbnails = try container.decodeIfPresent([MultipartFile].self, forKey: "thumbnails")
+            self.crop = try container.decodeIfPresent(Crop.self, forKey: "crop")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.userID, forKey: .userID)
-            try container.encodeIfPresent(self.caption, forKey: .caption)
-            try container.encode(self.image, forKey: .image)
-            try container.encodeIfPresent(self.thumbnails, forKey: .thumbnails)
-            try container.encodeIfPresent(self.crop, forKey: .crop)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.userID, forKey: "userId")
+            try container.encodeIfPresent(self.caption, forKey: "caption")
+            try container.encode(self.image, forKey: "image")
+            try container.encodeIfPresent(self.thumbnails, forKey: "thumbnails")
+            try container.encodeIfPresent(self.crop, forKey: "crop")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
 
         public struct Crop: Codable, Hashable, Sendable {
@@ -83,23 +77,20 @@ extension FormBodies {
                 self.additionalProperties = additionalProperties
             }
 
-            public enum CodingKeys: String, CodingKey, CaseIterable {
-                case x
-                case y
-            }
+            private static let declaredMembers: Set<String> = ["x", "y"]
 
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.x = try container.decodeIfPresent(Int.self, forKey: .x)
-                self.y = try container.decodeIfPresent(Int.self, forKey: .y)
-                self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+                let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                self.x = try container.decodeIfPresent(Int.self, forKey: "x")
+                self.y = try container.decodeIfPresent(Int.self, forKey: "y")
+                self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
             }
 
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.x, forKey: .x)
-                try container.encodeIfPresent(self.y, forKey: .y)
-                try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+                var container = encoder.container(keyedBy: AnyCodingKey.self)
+                try container.encodeIfPresent(self.x, forKey: "x")
+                try container.encodeIfPresent(self.y, forKey: "y")
+                try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
             }
         }
     }

@@ -40,32 +40,26 @@ extension FormBodies {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case name
-            case age
-            case newsletter
-            case tags
-            case address
-        }
+        private static let declaredMembers: Set<String> = ["name", "age", "newsletter", "tags", "address"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.name = try container.decode(String.self, forKey: .name)
-            self.age = try container.decodeIfPresent(Int.self, forKey: .age)
-            self.newsletter = try container.decode(Bool.self, forKey: .newsletter)
-            self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-            self.address = try container.decodeIfPresent(Address.self, forKey: .address)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.name = try container.decode(String.self, forKey: "name")
+            self.age = try container.decodeIfPresent(Int.self, forKey: "age")
+            self.newsletter = try container.decode(Bool.self, forKey: "newsletter")
+            self.tags = try container.decodeIfPresent([String].self, forKey: "tags")
+            self.address = try container.decodeIfPresent(Address.self, forKey: "address")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.name, forKey: .name)
-            try container.encodeIfPresent(self.age, forKey: .age)
-            try container.encode(self.newsletter, forKey: .newsletter)
-            try container.encodeIfPresent(self.tags, forKey: .tags)
-            try container.encodeIfPresent(self.address, forKey: .address)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.name, forKey: "name")
+            try container.encodeIfPresent(self.age, forKey: "age")
+            try container.encode(self.newsletter, forKey: "newsletter")
+            try container.encodeIfPresent(self.tags, forKey: "tags")
+            try container.encodeIfPresent(self.address, forKey: "address")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
 
         public struct Address: Codable, Hashable, Sendable {
@@ -81,23 +75,20 @@ extension FormBodies {
                 self.additionalProperties = additionalProperties
             }
 
-            public enum CodingKeys: String, CodingKey, CaseIterable {
-                case city
-                case zip
-            }
+            private static let declaredMembers: Set<String> = ["city", "zip"]
 
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.city = try container.decodeIfPresent(String.self, forKey: .city)
-                self.zip = try container.decodeIfPresent(String.self, forKey: .zip)
-                self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+                let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                self.city = try container.decodeIfPresent(String.self, forKey: "city")
+                self.zip = try container.decodeIfPresent(String.self, forKey: "zip")
+                self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
             }
 
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.city, forKey: .city)
-                try container.encodeIfPresent(self.zip, forKey: .zip)
-                try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+                var container = encoder.container(keyedBy: AnyCodingKey.self)
+                try container.encodeIfPresent(self.city, forKey: "city")
+                try container.encodeIfPresent(self.zip, forKey: "zip")
+                try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
             }
         }
     }

@@ -17,19 +17,17 @@ public struct CreatedProcessID: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case processID = "processId"
-    }
+    private static let declaredMembers: Set<String> = ["processId"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.processID = try container.decode(Int64.self, forKey: .processID)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.processID = try container.decode(Int64.self, forKey: "processId")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.processID, forKey: .processID)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.processID, forKey: "processId")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

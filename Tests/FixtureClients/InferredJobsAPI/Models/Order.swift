@@ -18,23 +18,20 @@ public struct Order: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case orderID = "orderId"
-        case status
-    }
+    private static let declaredMembers: Set<String> = ["orderId", "status"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.orderID = try container.decode(String.self, forKey: .orderID)
-        self.status = try container.decode(Status.self, forKey: .status)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.orderID = try container.decode(String.self, forKey: "orderId")
+        self.status = try container.decode(Status.self, forKey: "status")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.orderID, forKey: .orderID)
-        try container.encode(self.status, forKey: .status)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.orderID, forKey: "orderId")
+        try container.encode(self.status, forKey: "status")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 
     public enum Status: OpenEnum {

@@ -80,20 +80,18 @@ extension InferredJobs {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case data
-        }
+        private static let declaredMembers: Set<String> = ["data"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.data = try container.decode(CreateBulkJobResponseData.self, forKey: .data)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.data = try container.decode(CreateBulkJobResponseData.self, forKey: "data")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.data, forKey: .data)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.data, forKey: "data")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
 
         public struct CreateBulkJobResponseData: Codable, Hashable, Sendable {
@@ -109,23 +107,20 @@ extension InferredJobs {
                 self.additionalProperties = additionalProperties
             }
 
-            public enum CodingKeys: String, CodingKey, CaseIterable {
-                case id
-                case type
-            }
+            private static let declaredMembers: Set<String> = ["id", "type"]
 
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.id = try container.decode(String.self, forKey: .id)
-                self.type = try container.decode(String.self, forKey: .type)
-                self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+                let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                self.id = try container.decode(String.self, forKey: "id")
+                self.type = try container.decode(String.self, forKey: "type")
+                self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
             }
 
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.id, forKey: .id)
-                try container.encode(self.type, forKey: .type)
-                try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+                var container = encoder.container(keyedBy: AnyCodingKey.self)
+                try container.encode(self.id, forKey: "id")
+                try container.encode(self.type, forKey: "type")
+                try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
             }
         }
     }
@@ -141,20 +136,18 @@ extension InferredJobs {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case data
-        }
+        private static let declaredMembers: Set<String> = ["data"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.data = try container.decode(GetBulkJobResponseData.self, forKey: .data)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.data = try container.decode(GetBulkJobResponseData.self, forKey: "data")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.data, forKey: .data)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.data, forKey: "data")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
 
         public struct GetBulkJobResponseData: Codable, Hashable, Sendable {
@@ -170,23 +163,20 @@ extension InferredJobs {
                 self.additionalProperties = additionalProperties
             }
 
-            public enum CodingKeys: String, CodingKey, CaseIterable {
-                case id
-                case attributes
-            }
+            private static let declaredMembers: Set<String> = ["id", "attributes"]
 
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.id = try container.decode(String.self, forKey: .id)
-                self.attributes = try container.decode(Attributes.self, forKey: .attributes)
-                self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+                let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                self.id = try container.decode(String.self, forKey: "id")
+                self.attributes = try container.decode(Attributes.self, forKey: "attributes")
+                self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
             }
 
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(self.id, forKey: .id)
-                try container.encode(self.attributes, forKey: .attributes)
-                try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+                var container = encoder.container(keyedBy: AnyCodingKey.self)
+                try container.encode(self.id, forKey: "id")
+                try container.encode(self.attributes, forKey: "attributes")
+                try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
             }
 
             public struct Attributes: Codable, Hashable, Sendable {
@@ -200,20 +190,18 @@ extension InferredJobs {
                     self.additionalProperties = additionalProperties
                 }
 
-                public enum CodingKeys: String, CodingKey, CaseIterable {
-                    case status
-                }
+                private static let declaredMembers: Set<String> = ["status"]
 
                 public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: CodingKeys.self)
-                    self.status = try container.decode(Status.self, forKey: .status)
-                    self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+                    let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                    self.status = try container.decode(Status.self, forKey: "status")
+                    self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
                 }
 
                 public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encode(self.status, forKey: .status)
-                    try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+                    var container = encoder.container(keyedBy: AnyCodingKey.self)
+                    try container.encode(self.status, forKey: "status")
+                    try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
                 }
 
                 public enum Status: OpenEnum {

@@ -62,20 +62,18 @@ extension InferredJobs {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case jobID = "job_id"
-        }
+        private static let declaredMembers: Set<String> = ["job_id"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.jobID = try container.decodeIfPresent(String.self, forKey: .jobID)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.jobID = try container.decodeIfPresent(String.self, forKey: "job_id")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.jobID, forKey: .jobID)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encodeIfPresent(self.jobID, forKey: "job_id")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
     }
 
@@ -95,23 +93,20 @@ extension InferredJobs {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case state
-            case percent
-        }
+        private static let declaredMembers: Set<String> = ["state", "percent"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.state = try container.decode(String.self, forKey: .state)
-            self.percent = try container.decodeIfPresent(Int.self, forKey: .percent)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.state = try container.decode(String.self, forKey: "state")
+            self.percent = try container.decodeIfPresent(Int.self, forKey: "percent")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.state, forKey: .state)
-            try container.encodeIfPresent(self.percent, forKey: .percent)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.state, forKey: "state")
+            try container.encodeIfPresent(self.percent, forKey: "percent")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
     }
 }

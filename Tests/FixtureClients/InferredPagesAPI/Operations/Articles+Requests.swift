@@ -50,23 +50,20 @@ extension InferredPages {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case data
-            case pages
-        }
+        private static let declaredMembers: Set<String> = ["data", "pages"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.data = try container.decodeIfPresent([Item].self, forKey: .data)
-            self.pages = try container.decodeIfPresent(Pages.self, forKey: .pages)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.data = try container.decodeIfPresent([Item].self, forKey: "data")
+            self.pages = try container.decodeIfPresent(Pages.self, forKey: "pages")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.data, forKey: .data)
-            try container.encodeIfPresent(self.pages, forKey: .pages)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encodeIfPresent(self.data, forKey: "data")
+            try container.encodeIfPresent(self.pages, forKey: "pages")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
 
         public struct Pages: Codable, Hashable, Sendable {
@@ -82,23 +79,20 @@ extension InferredPages {
                 self.additionalProperties = additionalProperties
             }
 
-            public enum CodingKeys: String, CodingKey, CaseIterable {
-                case page
-                case totalPages = "total_pages"
-            }
+            private static let declaredMembers: Set<String> = ["page", "total_pages"]
 
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.page = try container.decodeIfPresent(Int.self, forKey: .page)
-                self.totalPages = try container.decodeIfPresent(Int.self, forKey: .totalPages)
-                self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+                let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                self.page = try container.decodeIfPresent(Int.self, forKey: "page")
+                self.totalPages = try container.decodeIfPresent(Int.self, forKey: "total_pages")
+                self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
             }
 
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.page, forKey: .page)
-                try container.encodeIfPresent(self.totalPages, forKey: .totalPages)
-                try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+                var container = encoder.container(keyedBy: AnyCodingKey.self)
+                try container.encodeIfPresent(self.page, forKey: "page")
+                try container.encodeIfPresent(self.totalPages, forKey: "total_pages")
+                try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
             }
         }
     }

@@ -50,23 +50,20 @@ extension InferredPages {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case hasMore = "has_more"
-            case data
-        }
+        private static let declaredMembers: Set<String> = ["has_more", "data"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.hasMore = try container.decodeIfPresent(Bool.self, forKey: .hasMore)
-            self.data = try container.decodeIfPresent([DataItem].self, forKey: .data)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.hasMore = try container.decodeIfPresent(Bool.self, forKey: "has_more")
+            self.data = try container.decodeIfPresent([DataItem].self, forKey: "data")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.hasMore, forKey: .hasMore)
-            try container.encodeIfPresent(self.data, forKey: .data)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encodeIfPresent(self.hasMore, forKey: "has_more")
+            try container.encodeIfPresent(self.data, forKey: "data")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
 
         public struct DataItem: Codable, Hashable, Sendable {
@@ -80,20 +77,18 @@ extension InferredPages {
                 self.additionalProperties = additionalProperties
             }
 
-            public enum CodingKeys: String, CodingKey, CaseIterable {
-                case id
-            }
+            private static let declaredMembers: Set<String> = ["id"]
 
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.id = try container.decodeIfPresent(UUID.self, forKey: .id)
-                self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+                let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                self.id = try container.decodeIfPresent(UUID.self, forKey: "id")
+                self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
             }
 
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.id, forKey: .id)
-                try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+                var container = encoder.container(keyedBy: AnyCodingKey.self)
+                try container.encodeIfPresent(self.id, forKey: "id")
+                try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
             }
         }
     }

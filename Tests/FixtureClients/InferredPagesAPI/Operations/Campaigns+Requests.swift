@@ -47,23 +47,20 @@ extension InferredPages {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case data
-            case links
-        }
+        private static let declaredMembers: Set<String> = ["data", "links"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.data = try container.decodeIfPresent([Item].self, forKey: .data)
-            self.links = try container.decodeIfPresent(Links.self, forKey: .links)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.data = try container.decodeIfPresent([Item].self, forKey: "data")
+            self.links = try container.decodeIfPresent(Links.self, forKey: "links")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.data, forKey: .data)
-            try container.encodeIfPresent(self.links, forKey: .links)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encodeIfPresent(self.data, forKey: "data")
+            try container.encodeIfPresent(self.links, forKey: "links")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
 
         public struct Links: Codable, Hashable, Sendable {
@@ -79,23 +76,20 @@ extension InferredPages {
                 self.additionalProperties = additionalProperties
             }
 
-            public enum CodingKeys: String, CodingKey, CaseIterable {
-                case self_ = "self"
-                case next
-            }
+            private static let declaredMembers: Set<String> = ["self", "next"]
 
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.self_ = try container.decodeIfPresent(String.self, forKey: .self_)
-                self.next = try container.decodeIfPresent(String.self, forKey: .next)
-                self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+                let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                self.self_ = try container.decodeIfPresent(String.self, forKey: "self")
+                self.next = try container.decodeIfPresent(String.self, forKey: "next")
+                self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
             }
 
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.self_, forKey: .self_)
-                try container.encodeIfPresent(self.next, forKey: .next)
-                try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+                var container = encoder.container(keyedBy: AnyCodingKey.self)
+                try container.encodeIfPresent(self.self_, forKey: "self")
+                try container.encodeIfPresent(self.next, forKey: "next")
+                try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
             }
         }
     }

@@ -52,26 +52,22 @@ extension InferredPages {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case object
-            case hasMore = "has_more"
-            case data
-        }
+        private static let declaredMembers: Set<String> = ["object", "has_more", "data"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.object = try container.decodeIfPresent(String.self, forKey: .object)
-            self.hasMore = try container.decode(Bool.self, forKey: .hasMore)
-            self.data = try container.decode([Item].self, forKey: .data)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.object = try container.decodeIfPresent(String.self, forKey: "object")
+            self.hasMore = try container.decode(Bool.self, forKey: "has_more")
+            self.data = try container.decode([Item].self, forKey: "data")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.object, forKey: .object)
-            try container.encode(self.hasMore, forKey: .hasMore)
-            try container.encode(self.data, forKey: .data)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encodeIfPresent(self.object, forKey: "object")
+            try container.encode(self.hasMore, forKey: "has_more")
+            try container.encode(self.data, forKey: "data")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
     }
 }

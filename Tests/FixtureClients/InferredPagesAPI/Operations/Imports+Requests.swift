@@ -48,23 +48,20 @@ extension InferredPages {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case results
-            case paging
-        }
+        private static let declaredMembers: Set<String> = ["results", "paging"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.results = try container.decodeIfPresent([Item].self, forKey: .results)
-            self.paging = try container.decodeIfPresent(Paging.self, forKey: .paging)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.results = try container.decodeIfPresent([Item].self, forKey: "results")
+            self.paging = try container.decodeIfPresent(Paging.self, forKey: "paging")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.results, forKey: .results)
-            try container.encodeIfPresent(self.paging, forKey: .paging)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encodeIfPresent(self.results, forKey: "results")
+            try container.encodeIfPresent(self.paging, forKey: "paging")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
 
         public struct Paging: Codable, Hashable, Sendable {
@@ -78,20 +75,18 @@ extension InferredPages {
                 self.additionalProperties = additionalProperties
             }
 
-            public enum CodingKeys: String, CodingKey, CaseIterable {
-                case next
-            }
+            private static let declaredMembers: Set<String> = ["next"]
 
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.next = try container.decodeIfPresent(Next.self, forKey: .next)
-                self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+                let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                self.next = try container.decodeIfPresent(Next.self, forKey: "next")
+                self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
             }
 
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.next, forKey: .next)
-                try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+                var container = encoder.container(keyedBy: AnyCodingKey.self)
+                try container.encodeIfPresent(self.next, forKey: "next")
+                try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
             }
 
             public struct Next: Codable, Hashable, Sendable {
@@ -107,23 +102,20 @@ extension InferredPages {
                     self.additionalProperties = additionalProperties
                 }
 
-                public enum CodingKeys: String, CodingKey, CaseIterable {
-                    case after
-                    case link
-                }
+                private static let declaredMembers: Set<String> = ["after", "link"]
 
                 public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: CodingKeys.self)
-                    self.after = try container.decodeIfPresent(String.self, forKey: .after)
-                    self.link = try container.decodeIfPresent(String.self, forKey: .link)
-                    self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+                    let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                    self.after = try container.decodeIfPresent(String.self, forKey: "after")
+                    self.link = try container.decodeIfPresent(String.self, forKey: "link")
+                    self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
                 }
 
                 public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encodeIfPresent(self.after, forKey: .after)
-                    try container.encodeIfPresent(self.link, forKey: .link)
-                    try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+                    var container = encoder.container(keyedBy: AnyCodingKey.self)
+                    try container.encodeIfPresent(self.after, forKey: "after")
+                    try container.encodeIfPresent(self.link, forKey: "link")
+                    try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
                 }
             }
         }

@@ -50,23 +50,20 @@ extension InferredPages {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case items
-            case nextStartingAfter = "next_starting_after"
-        }
+        private static let declaredMembers: Set<String> = ["items", "next_starting_after"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.items = try container.decode([Item].self, forKey: .items)
-            self.nextStartingAfter = try container.decodeIfPresent(String.self, forKey: .nextStartingAfter)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.items = try container.decode([Item].self, forKey: "items")
+            self.nextStartingAfter = try container.decodeIfPresent(String.self, forKey: "next_starting_after")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.items, forKey: .items)
-            try container.encodeIfPresent(self.nextStartingAfter, forKey: .nextStartingAfter)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.items, forKey: "items")
+            try container.encodeIfPresent(self.nextStartingAfter, forKey: "next_starting_after")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
     }
 }

@@ -50,23 +50,20 @@ extension InferredPages {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case processes
-            case count
-        }
+        private static let declaredMembers: Set<String> = ["processes", "count"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.processes = try container.decodeIfPresent([Item].self, forKey: .processes)
-            self.count = try container.decodeIfPresent(Int64.self, forKey: .count)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.processes = try container.decodeIfPresent([Item].self, forKey: "processes")
+            self.count = try container.decodeIfPresent(Int64.self, forKey: "count")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.processes, forKey: .processes)
-            try container.encodeIfPresent(self.count, forKey: .count)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encodeIfPresent(self.processes, forKey: "processes")
+            try container.encodeIfPresent(self.count, forKey: "count")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
     }
 }

@@ -26,34 +26,27 @@ public struct Note: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case id
-        case title
-        case due
-        case archivedAt
-        case labels
-        case reminder
-    }
+    private static let declaredMembers: Set<String> = ["id", "title", "due", "archivedAt", "labels", "reminder"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.title = try container.decode(String?.self, forKey: .title)
-        self.due = try container.decode(Due?.self, forKey: .due)
-        self.archivedAt = try container.decode(Timestamp?.self, forKey: .archivedAt)
-        self.labels = try container.decodeIfPresent([Label?].self, forKey: .labels)
-        self.reminder = try container.decodeIfPresent(Nullable<Reminder>.self, forKey: .reminder)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.title = try container.decode(String?.self, forKey: "title")
+        self.due = try container.decode(Due?.self, forKey: "due")
+        self.archivedAt = try container.decode(Timestamp?.self, forKey: "archivedAt")
+        self.labels = try container.decodeIfPresent([Label?].self, forKey: "labels")
+        self.reminder = try container.decodeIfPresent(Nullable<Reminder>.self, forKey: "reminder")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.title, forKey: .title)
-        try container.encode(self.due, forKey: .due)
-        try container.encode(self.archivedAt, forKey: .archivedAt)
-        try container.encodeIfPresent(self.labels, forKey: .labels)
-        try container.encodeIfPresent(self.reminder, forKey: .reminder)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.title, forKey: "title")
+        try container.encode(self.due, forKey: "due")
+        try container.encode(self.archivedAt, forKey: "archivedAt")
+        try container.encodeIfPresent(self.labels, forKey: "labels")
+        try container.encodeIfPresent(self.reminder, forKey: "reminder")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

@@ -22,28 +22,23 @@ public struct NotePatch: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case title
-        case due
-        case parent
-        case body
-    }
+    private static let declaredMembers: Set<String> = ["title", "due", "parent", "body"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.title = try container.decodeIfPresent(Nullable<String>.self, forKey: .title)
-        self.due = try container.decodeIfPresent(Nullable<Due>.self, forKey: .due)
-        self.parent = try container.decodeIfPresent(Nullable<NotePatch>.self, forKey: .parent)
-        self.body = try container.decodeIfPresent(String.self, forKey: .body)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.title = try container.decodeIfPresent(Nullable<String>.self, forKey: "title")
+        self.due = try container.decodeIfPresent(Nullable<Due>.self, forKey: "due")
+        self.parent = try container.decodeIfPresent(Nullable<NotePatch>.self, forKey: "parent")
+        self.body = try container.decodeIfPresent(String.self, forKey: "body")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.title, forKey: .title)
-        try container.encodeIfPresent(self.due, forKey: .due)
-        try container.encodeIfPresent(self.parent, forKey: .parent)
-        try container.encodeIfPresent(self.body, forKey: .body)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.title, forKey: "title")
+        try container.encodeIfPresent(self.due, forKey: "due")
+        try container.encodeIfPresent(self.parent, forKey: "parent")
+        try container.encodeIfPresent(self.body, forKey: "body")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

@@ -20,25 +20,21 @@ public struct Color: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case r = "R"
-        case g = "G"
-        case b = "B"
-    }
+    private static let declaredMembers: Set<String> = ["R", "G", "B"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.r = try container.decodeIfPresent(Int.self, forKey: .r)
-        self.g = try container.decodeIfPresent(Int.self, forKey: .g)
-        self.b = try container.decodeIfPresent(Int.self, forKey: .b)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.r = try container.decodeIfPresent(Int.self, forKey: "R")
+        self.g = try container.decodeIfPresent(Int.self, forKey: "G")
+        self.b = try container.decodeIfPresent(Int.self, forKey: "B")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.r, forKey: .r)
-        try container.encodeIfPresent(self.g, forKey: .g)
-        try container.encodeIfPresent(self.b, forKey: .b)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.r, forKey: "R")
+        try container.encodeIfPresent(self.g, forKey: "G")
+        try container.encodeIfPresent(self.b, forKey: "B")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 }

@@ -62,26 +62,22 @@ extension QueryStyles {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case type
-            case status
-            case createdAfter = "created_after"
-        }
+        private static let declaredMembers: Set<String> = ["type", "status", "created_after"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.type = try container.decodeIfPresent(String.self, forKey: .type)
-            self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-            self.createdAfter = try container.decodeIfPresent(Date.self, forKey: .createdAfter)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.type = try container.decodeIfPresent(String.self, forKey: "type")
+            self.status = try container.decodeIfPresent(Status.self, forKey: "status")
+            self.createdAfter = try container.decodeIfPresent(Date.self, forKey: "created_after")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.type, forKey: .type)
-            try container.encodeIfPresent(self.status, forKey: .status)
-            try container.encodeIfPresent(self.createdAfter, forKey: .createdAfter)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encodeIfPresent(self.type, forKey: "type")
+            try container.encodeIfPresent(self.status, forKey: "status")
+            try container.encodeIfPresent(self.createdAfter, forKey: "created_after")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
     }
 
@@ -98,23 +94,20 @@ extension QueryStyles {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case x
-            case y
-        }
+        private static let declaredMembers: Set<String> = ["x", "y"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.x = try container.decode(Double.self, forKey: .x)
-            self.y = try container.decode(Double.self, forKey: .y)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.x = try container.decode(Double.self, forKey: "x")
+            self.y = try container.decode(Double.self, forKey: "y")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.x, forKey: .x)
-            try container.encode(self.y, forKey: .y)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.x, forKey: "x")
+            try container.encode(self.y, forKey: "y")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
     }
 }

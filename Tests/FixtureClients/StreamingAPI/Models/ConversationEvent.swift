@@ -18,23 +18,20 @@ public struct ConversationEvent: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case event
-        case data
-    }
+    private static let declaredMembers: Set<String> = ["event", "data"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.event = try container.decode(Event.self, forKey: .event)
-        self.data = try container.decode(ConversationEventData.self, forKey: .data)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.event = try container.decode(Event.self, forKey: "event")
+        self.data = try container.decode(ConversationEventData.self, forKey: "data")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.event, forKey: .event)
-        try container.encode(self.data, forKey: .data)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.event, forKey: "event")
+        try container.encode(self.data, forKey: "data")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 
     public enum Event: OpenEnum {

@@ -39,26 +39,22 @@ extension Streaming {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case index
-            case text
-            case finished
-        }
+        private static let declaredMembers: Set<String> = ["index", "text", "finished"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.index = try container.decode(Int.self, forKey: .index)
-            self.text = try container.decode(String.self, forKey: .text)
-            self.finished = try container.decodeIfPresent(Bool.self, forKey: .finished)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.index = try container.decode(Int.self, forKey: "index")
+            self.text = try container.decode(String.self, forKey: "text")
+            self.finished = try container.decodeIfPresent(Bool.self, forKey: "finished")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.index, forKey: .index)
-            try container.encode(self.text, forKey: .text)
-            try container.encodeIfPresent(self.finished, forKey: .finished)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.index, forKey: "index")
+            try container.encode(self.text, forKey: "text")
+            try container.encodeIfPresent(self.finished, forKey: "finished")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
     }
 }

@@ -52,23 +52,20 @@ public indirect enum Shape: Codable, Hashable, Sendable {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case kind
-            case radius
-        }
+        private static let declaredMembers: Set<String> = ["kind", "radius"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.kind = try container.decode(Kind.self, forKey: .kind)
-            self.radius = try container.decode(Double.self, forKey: .radius)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.kind = try container.decode(Kind.self, forKey: "kind")
+            self.radius = try container.decode(Double.self, forKey: "radius")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.kind, forKey: .kind)
-            try container.encode(self.radius, forKey: .radius)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.kind, forKey: "kind")
+            try container.encode(self.radius, forKey: "radius")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
 
         public enum Kind: OpenEnum {
@@ -105,23 +102,20 @@ public indirect enum Shape: Codable, Hashable, Sendable {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case kind
-            case side
-        }
+        private static let declaredMembers: Set<String> = ["kind", "side"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.kind = try container.decode(Kind.self, forKey: .kind)
-            self.side = try container.decode(Double.self, forKey: .side)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.kind = try container.decode(Kind.self, forKey: "kind")
+            self.side = try container.decode(Double.self, forKey: "side")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.kind, forKey: .kind)
-            try container.encode(self.side, forKey: .side)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.kind, forKey: "kind")
+            try container.encode(self.side, forKey: "side")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
 
         public enum Kind: OpenEnum {

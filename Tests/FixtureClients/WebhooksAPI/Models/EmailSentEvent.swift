@@ -20,26 +20,22 @@ public struct EmailSentEvent: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case type
-        case createdAt = "created_at"
-        case data
-    }
+    private static let declaredMembers: Set<String> = ["type", "created_at", "data"]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.createdAt = try container.decode(Date.self, forKey: .createdAt)
-        self.data = try container.decode(EmailSentEventData.self, forKey: .data)
-        self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.type = try container.decode(String.self, forKey: "type")
+        self.createdAt = try container.decode(Date.self, forKey: "created_at")
+        self.data = try container.decode(EmailSentEventData.self, forKey: "data")
+        self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.type, forKey: .type)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encode(self.data, forKey: .data)
-        try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.type, forKey: "type")
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encode(self.data, forKey: "data")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
     }
 
     public struct EmailSentEventData: Codable, Hashable, Sendable {
@@ -53,20 +49,18 @@ public struct EmailSentEvent: Codable, Hashable, Sendable {
             self.additionalProperties = additionalProperties
         }
 
-        public enum CodingKeys: String, CodingKey, CaseIterable {
-            case emailID = "email_id"
-        }
+        private static let declaredMembers: Set<String> = ["email_id"]
 
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.emailID = try container.decodeIfPresent(String.self, forKey: .emailID)
-            self.additionalProperties = try decoder.additionalProperties(excluding: CodingKeys.self)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.emailID = try container.decodeIfPresent(String.self, forKey: "email_id")
+            self.additionalProperties = try container.additionalProperties(excluding: Self.declaredMembers)
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.emailID, forKey: .emailID)
-            try encoder.encodeAdditionalProperties(self.additionalProperties, excluding: CodingKeys.self)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encodeIfPresent(self.emailID, forKey: "email_id")
+            try container.encodeAdditionalProperties(self.additionalProperties, excluding: Self.declaredMembers)
         }
     }
 }
