@@ -5,7 +5,8 @@ import Testing
 /// The file plan: untagged operations are grouped by their path's resource, and a file of
 /// request builders over 3,000 lines is cut into parts, deterministically.
 @Suite struct FilePlanTests {
-    /// `count` untagged operations under `/v1/customers/...`, each with an inline response, and a few under `/v1/charges`.
+    /// `count` untagged operations under `/v1/customers/...`, each with its own inline response (the
+    /// `note` descriptions differ, so no response is a typealias of another), and a few under `/v1/charges`.
     static func spec(customers count: Int) -> String {
         var paths = ""
         for index in 0..<count {
@@ -26,7 +27,7 @@ import Testing
                                 properties:
                                   id: {type: string}
                                   count: {type: integer}
-                                  note: {type: string, description: What happened}
+                                  note: {type: string, description: What action \(index) did}
 
                 """
         }

@@ -17,6 +17,44 @@ struct EnumShape: Hashable {
     let cases: [OpenEnum.Case]
 }
 
+/// What makes two inline structs interchangeable: the same properties (names, wire names, types,
+/// defaults and descriptions) and the same nested types, where a nested type that is itself shared
+/// counts as the declaration it stands for. The struct's own description and name do not count:
+/// the typealias that replaces a repeat carries its own.
+struct StructShape: Hashable {
+    let properties: [Structure.Property]
+    let additionalProperties: Structure.AdditionalProperties?
+    let nested: [NestedShape]
+
+    enum NestedShape: Hashable {
+        /// A shared declaration, or a typealias: its name and the qualified name of what it stands for.
+        case shared(name: String, target: String)
+        case other(Declaration)
+    }
+
+    init(_ structure: Structure, _ memo: TranslationMemo) {
+        properties = structure.properties
+        additionalProperties = structure.additionalProperties
+        nested = structure.nested.map { declaration in
+            switch declaration {
+            case .typeAlias(let alias):
+                if case .named(let target) = alias.type { return .shared(name: alias.name, target: target) }
+            case .openEnum(let openEnum):
+                if let first = memo.sharedDeclarations[EnumShape(rawType: openEnum.rawType, cases: openEnum.cases)] {
+                    return .shared(name: openEnum.name, target: first)
+                }
+            case .structure(let inner):
+                if let first = memo.sharedDeclarations[StructShape(inner, memo)] {
+                    return .shared(name: inner.name, target: first)
+                }
+            default:
+                break
+            }
+            return .other(declaration)
+        }
+    }
+}
+
 /// `allOf` merged into one struct; `oneOf`/`anyOf` as enums with associated values; recursion boxed.
 extension Translator {
     /// An object's properties with every `allOf` member merged in (later members win on a name),

@@ -656,7 +656,8 @@ struct Translator {
             // Not `@available(*, deprecated)` even when the schema is: the property using it already
             // says so, and its own declaration and initialiser would warn in generated code.
             let inner = structure(schema, name: name, doc: doc, path: nested.path + [name], context, deprecated: false)
-            nested.declarations.append(.structure(inner))
+            nested.declarations.append(shared(
+                .structure(inner), name: name, doc: doc, shape: StructShape(inner, memo), in: nested.path, context))
         }
         return .named(name)
     }
@@ -664,7 +665,8 @@ struct Translator {
     /// `declaration` the first time its `shape` is seen in the module; after that a typealias of the
     /// same name to that first declaration. Descriptions repeat inline enums (Asana declares the same
     /// `opt_fields` list on dozens of operations, `allOf` copies a base's enums into every merged
-    /// struct) and response headers (Mastodon's rate limits on all 210 operations): every name
+    /// struct), inline objects (Klaviyo's JSON:API `{data: {type, id}}` relationships, hundreds of
+    /// times) and response headers (Mastodon's rate limits on all 210 operations): every name
     /// stays, the compiler sees each shape once. Inside a deprecated struct nothing is registered:
     /// using it from elsewhere would warn.
     func shared(
