@@ -96,8 +96,8 @@ public struct Renderer: Sendable {
                 || structure.properties.contains(where: { $0.name != $0.wireName || $0.boxed }))
             {
                 writer.blankLine()
-                let conformances = structure.additionalProperties == nil ? "String, CodingKey" : "String, CodingKey, CaseIterable"
-                writer.block("\(access) enum CodingKeys: \(conformances)") { writer in
+                // Only for synthesised or nil-encoding `Codable`: a struct with a catch-all member uses string keys.
+                writer.block("\(access) enum CodingKeys: String, CodingKey") { writer in
                     for property in structure.properties {
                         let key = property.boxed ? storageName(property) : property.name
                         if key == property.wireName {
