@@ -29,11 +29,13 @@ extension KeyedDecodingContainer where Key == AnyCodingKey {
 }
 
 extension KeyedEncodingContainer where Key == AnyCodingKey {
-    /// Writes `values` as members, in name order, skipping the names in `declared`.
+    /// Writes `values` as members, in name order; a name in `declared` is skipped, so the typed
+    /// property always wins.
     @inlinable
     public mutating func encodeAdditionalProperties<Value: Encodable>(
         _ values: [String: Value], excluding declared: Set<String>
     ) throws {
+        guard !values.isEmpty else { return }  // the common case: no sort, no array
         for (name, value) in values.sorted(by: { $0.key < $1.key }) where !declared.contains(name) {
             try encode(value, forKey: AnyCodingKey(name))
         }
