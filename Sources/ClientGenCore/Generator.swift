@@ -63,7 +63,9 @@ public enum Generator {
         var translator = Translator(document: document, options: options)
         let renderer = Renderer(
             specPath: options.specPath, access: options.settings.access, additionalImports: options.settings.additionalImports)
-        let swiftFiles = FilePlan.split(translator.translate(), maxLines: FilePlan.maxLines, renderer: renderer)
+        let swiftFiles = FilePlan.split(
+            FilePlan.pack(translator.translate(), maxLines: FilePlan.packedLines, renderer: renderer),
+            maxLines: FilePlan.maxLines, renderer: renderer)
         let files = swiftFiles.map { GeneratedFile(path: $0.path, contents: renderer.render($0)) }
             .sorted { $0.path < $1.path }
         let all = diagnostics + translator.diagnostics
