@@ -63,9 +63,11 @@ public enum Generator {
         var translator = Translator(document: document, options: options)
         let renderer = Renderer(
             specPath: options.specPath, access: options.settings.access, additionalImports: options.settings.additionalImports)
-        let swiftFiles = FilePlan.split(
-            FilePlan.pack(translator.translate(), maxLines: FilePlan.packedLines, renderer: renderer),
-            maxLines: FilePlan.maxLines, renderer: renderer)
+        // Packed before the split, so that every part of a large tag keeps the tag's name.
+        let packed = [FilePlan.Packing.models, .operations].reduce(translator.translate()) { files, packing in
+            FilePlan.pack(files, packing, maxLines: FilePlan.packedLines, renderer: renderer)
+        }
+        let swiftFiles = FilePlan.split(packed, maxLines: FilePlan.maxLines, renderer: renderer)
         let files = swiftFiles.map { GeneratedFile(path: $0.path, contents: renderer.render($0)) }
             .sorted { $0.path < $1.path }
         let all = diagnostics + translator.diagnostics

@@ -3,8 +3,8 @@ import Foundation
 import Testing
 
 /// The file plan: untagged operations are grouped by their path's resource, a file of request
-/// builders over 3,000 lines is cut into parts, and models are packed by first letter into files of
-/// up to 1,500 lines, deterministically.
+/// builders over 3,000 lines is cut into parts, and models and small groups of operations are packed
+/// by first letter into files of up to 1,500 lines, deterministically.
 @Suite struct FilePlanTests {
     /// `count` untagged operations under `/v1/customers/...`, each with its own inline response (the
     /// `note` descriptions differ, so no response is a typealias of another), and a few under `/v1/charges`.
@@ -63,12 +63,22 @@ import Testing
         Generator.generate(spec: Array(spec.utf8), options: GeneratorOptions(moduleName: "PaymentsAPI", specPath: "p.yaml"))
     }
 
-    @Test func untaggedOperationsAreGroupedByResource() {
-        let paths = generate(Self.spec(customers: 2)).files.map(\.path).filter { $0.hasPrefix("Operations/") }
-        #expect(paths == [
-            "Operations/Charges+Requests.swift", "Operations/Customers+Requests.swift",
-            "Operations/Operations+Requests.swift", "Operations/Refunds+Requests.swift",
+    @Test func untaggedOperationsAreGroupedByResource() throws {
+        let files = generate(Self.spec(customers: 2)).files.filter { $0.path.hasPrefix("Operations/") }
+        // Small groups of one letter share a file (`charges` and `customers`); a group alone in its
+        // letter keeps its name.
+        #expect(files.map(\.path) == [
+            "Operations/Operations+Requests.swift", "Operations/Refunds+Requests.swift", "Operations/Requests+C.swift",
         ])
+        let shared = try #require(files.last?.contents)
+        let charges = try #require(shared.range(of: "/// Requests for the untagged operations under `charges`.\nextension"))
+        let customers = try #require(shared.range(of: "/// Requests for the untagged operations under `customers`.\nextension"))
+        #expect(charges.lowerBound < customers.lowerBound)
+        #expect(shared.components(separatedBy: "public static func customerAction").count == 3)
+        // A group of 500 lines or more keeps its own file.
+        let large = generate(Self.spec(customers: 40)).files.map(\.path).filter { $0.hasPrefix("Operations/") }
+        #expect(large.contains("Operations/Customers+Requests.swift"))
+        #expect(large.contains("Operations/Charges+Requests.swift"))
     }
 
     @Test func aLargeGroupIsSplitIntoPartsUnderTheBound() throws {

@@ -22,7 +22,7 @@ import Glibc
         for _ in 0..<250 { schema = "{type: array, items: \(schema)}" }
         let result = timed(spec("paths: {}\ncomponents:\n  schemas:\n    Deep: \(schema)\n"))
         #expect(!result.diagnostics.hasErrors, "\(summaries(result.diagnostics).prefix(3))")
-        let model = result.files.first { $0.path == "Models/D.swift" }?.contents ?? ""
+        let model = result.files.first { $0.path == "Models/Deep.swift" }?.contents ?? ""
         #expect(model.contains("public typealias Deep = " + String(repeating: "[", count: 250) + "String" + String(repeating: "]", count: 250)))
     }
 
@@ -31,7 +31,7 @@ import Glibc
         for level in 0..<120 { schema = "{type: object, properties: {p\(level): \(schema)}}" }
         let result = timed(spec("paths: {}\ncomponents:\n  schemas:\n    Deep: \(schema)\n"))
         #expect(!result.diagnostics.hasErrors, "\(summaries(result.diagnostics).prefix(3))")
-        #expect(result.files.map(\.path).contains("Models/D.swift"))
+        #expect(result.files.map(\.path).contains("Models/Deep.swift"))
     }
 
     @Test func nestingPastTheDepthLimitIsOneError() {
@@ -107,7 +107,7 @@ import Glibc
         text += "components:\n  schemas:\n    Many: *d\n"
         let result = timed(text)
         #expect(!result.diagnostics.hasErrors, "\(summaries(result.diagnostics))")
-        let model = result.files.first { $0.path == "Models/M.swift" }?.contents ?? ""
+        let model = result.files.first { $0.path == "Models/Many.swift" }?.contents ?? ""
         // The nine objects at each level are the same shape: one struct per level, and a typealias to
         // it for each of the other eight (9^3 declarations before inline objects were shared).
         #expect(model.components(separatedBy: "public struct ").count - 1 == 1 + 3)

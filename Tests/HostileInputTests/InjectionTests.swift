@@ -23,7 +23,7 @@ import Testing
     @Test func nastySpecGeneratesWithoutErrors() {
         #expect(!Self.nasty.diagnostics.hasErrors, "\(summaries(Self.nasty.diagnostics))")
         #expect(Self.nasty.files.map(\.path) == [
-            "Models/E.swift", "Models/M.swift", "Models/T.swift", "Nasty+Client.swift",
+            "Models/EvilName.swift", "Models/Mode.swift", "Models/Thing.swift", "Nasty+Client.swift",
             "Operations/TagX+Requests.swift",
         ])
     }
@@ -53,7 +53,7 @@ import Testing
             "/// last",
             "public enum Nasty {",
         ])
-        #expect(lines("Models/E.swift")[6] == "/// - Remark: Generated from `#/components/schemas/EvilName *~1`.")
+        #expect(lines("Models/EvilName.swift")[6] == "/// - Remark: Generated from `#/components/schemas/EvilName *~1`.")
     }
 
     @Test func stringLiteralsAreEscaped() {
@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func enumRawValuesAreEscapedAndCaseNamesAreIdentifiers() {
-        let mode = lines("Models/M.swift")
+        let mode = lines("Models/Mode.swift")
         for expected in [
             #"        case "\"\"\"": self = .value"#, #"        case "\\(x)": self = .x"#,
             #"        case "`": self = .value2"#, ##"        case "#\"": self = .value3"##,
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func propertyNamesAreIdentifiersAndWireNamesAreEscaped() {
-        let thing = lines("Models/T.swift")
+        let thing = lines("Models/Thing.swift")
         for expected in [
             #"        self.x = try container.decode(String.self, forKey: "\"\\(x)")"#,
             #"        self.backtick = try container.decodeIfPresent(Int.self, forKey: "`backtick`")"#,

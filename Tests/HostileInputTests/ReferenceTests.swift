@@ -50,7 +50,7 @@ import Testing
                 Node: {type: object, properties: {children: {type: array, items: {$ref: '#/components/schemas/Node'}}}}
                 Loop: {$ref: '#/components/schemas/Loop'}
             """))
-        #expect(result.files.map(\.path).contains("Models/N.swift") || result.diagnostics.hasErrors)
+        #expect(result.files.map(\.path).contains("Models/Node.swift") || result.diagnostics.hasErrors)
     }
 
     /// A component that is only a `$ref` to itself (or to a component that refers back) has no shape;

@@ -49,7 +49,7 @@ import Testing
         #expect(status == 0, "\(errors)")
         #expect(errors.contains("PetsAPI: read api/openapi.yaml, api/schemas/pet.yaml and api/common.yaml; 4 files in Out"), "\(errors)")
         let models = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Out/Models").path)
-        #expect(models.sorted() == ["O.swift", "P.swift"])
+        #expect(models.sorted() == ["Owner.swift", "Pet.swift"])
     }
 
     @Test func planListsReferencedFilesAsInputs() throws {

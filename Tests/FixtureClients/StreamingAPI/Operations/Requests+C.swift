@@ -48,3 +48,22 @@ extension Streaming {
         )
     }
 }
+
+/// Requests for the untagged operations under `conversations`.
+extension Streaming {
+    /// Follow a conversation
+    ///
+    /// - Parameters:
+    ///   - conversationID
+    ///
+    /// - Remark: HTTP `GET /conversations/{conversationId}/events`.
+    /// - Remark: Generated from `#/paths/~1conversations~1{conversationId}~1events/get`.
+    public static func streamConversation(conversationID: String) -> Request<EventStream<ConversationEvent>> {
+        Request(
+            operationID: "streamConversation",
+            method: .get,
+            path: "/conversations/\(PathSegment.encode(conversationID))/events",
+            response: .serverSentEventObjects()
+        )
+    }
+}

@@ -4,6 +4,42 @@
 import Foundation
 @_exported import ClientRuntime
 
+/// Requests for the untagged operations under `background-jobs`.
+extension InferredJobs {
+    /// - Parameters:
+    ///   - id
+    ///
+    /// - Remark: HTTP `GET /background-jobs/{id}`.
+    /// - Remark: Generated from `#/paths/~1background-jobs~1{id}/get`.
+    public static func getBackgroundJob(id: String) -> Request<BackgroundJob> {
+        Request(
+            operationID: "getBackgroundJob",
+            method: .get,
+            path: "/background-jobs/\(PathSegment.encode(id))",
+            response: .json
+        )
+    }
+
+    /// Follows the job until it succeeds or fails, by polling `getBackgroundJob`.
+    ///
+    /// Ends with success on `success` and with failure on `failed`.
+    /// Any other status, including ones this description does not list, keeps the job running.
+    ///
+    ///     let finished = try await client.wait(for: InferredJobs.job(…))
+    ///
+    /// - Remark: Inferred from the description: getBackgroundJob by id; status success ✓, failed ✗ (from the enum); progress progress (0–1).
+    public static func job(id: String) -> Job<BackgroundJob> {
+        Job(request: getBackgroundJob(id: id)) { snapshot in
+            let status = snapshot.status.rawValue
+            switch status {
+            case "success": return .succeeded(status: status)
+            case "failed": return .failed(status: status)
+            default: return .running(status: status, progress: snapshot.progress)
+            }
+        }
+    }
+}
+
 /// Requests for the untagged operations under `bulk-jobs`.
 extension InferredJobs {
     /// - Remark: HTTP `POST /bulk-jobs`.

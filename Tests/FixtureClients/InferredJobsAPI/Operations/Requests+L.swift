@@ -38,3 +38,23 @@ extension InferredJobs {
         }
     }
 }
+
+/// Requests for the untagged operations under `lists`.
+extension InferredJobs {
+    /// Not a status read - two path parameters
+    ///
+    /// - Parameters:
+    ///   - listID
+    ///   - id
+    ///
+    /// - Remark: HTTP `GET /lists/{listId}/contacts/exports/{id}`.
+    /// - Remark: Generated from `#/paths/~1lists~1{listId}~1contacts~1exports~1{id}/get`.
+    public static func getListExport(listID: String, id: String) -> Request<InferredJobsProcess> {
+        Request(
+            operationID: "getListExport",
+            method: .get,
+            path: "/lists/\(PathSegment.encode(listID))/contacts/exports/\(PathSegment.encode(id))",
+            response: .json
+        )
+    }
+}

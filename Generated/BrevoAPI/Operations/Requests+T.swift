@@ -142,3 +142,25 @@ extension Brevo {
 
     public typealias GetAllTasksSort = Brevo.GetProcessesSort
 }
+
+/// Requests for the operations tagged `Transactional SMS`.
+extension Brevo {
+    /// Send SMS message to a mobile number
+    ///
+    /// - Parameters:
+    ///   - body: Values to send a transactional SMS
+    ///
+    /// - Remark: HTTP `POST /transactionalSMS/sms`.
+    /// - Remark: Generated from `#/paths/~1transactionalSMS~1sms/post`.
+    public static func sendTransacSMS(body: SendTransacSMS) -> Request<[String: JSONValue]> {
+        Request(
+            operationID: "sendTransacSms",
+            method: .post,
+            path: "/transactionalSMS/sms",
+            body: .json(body),
+            security: [["api-key"]],
+            errors: [.json(400, ErrorModel.self), .json(402, ErrorModel.self)],
+            response: .json
+        )
+    }
+}

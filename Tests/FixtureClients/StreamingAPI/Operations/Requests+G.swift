@@ -4,6 +4,28 @@
 import Foundation
 @_exported import ClientRuntime
 
+/// Requests for the untagged operations under `games`.
+extension Streaming {
+    /// Export games
+    ///
+    /// - Parameters:
+    ///   - max
+    ///
+    /// - Remark: HTTP `GET /games/export`.
+    /// - Remark: Generated from `#/paths/~1games~1export/get`.
+    public static func exportGames(max: Int? = nil) -> Request<EventStream<Game>> {
+        var queryItems = QueryItems()
+        queryItems.append("max", max)
+        return Request(
+            operationID: "exportGames",
+            method: .get,
+            path: "/games/export",
+            query: queryItems,
+            response: .jsonLines()
+        )
+    }
+}
+
 /// Requests for the untagged operations under `generate_stream`.
 extension Streaming {
     /// Generate tokens as a stream

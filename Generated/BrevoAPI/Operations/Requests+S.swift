@@ -216,3 +216,138 @@ extension Brevo {
 
     public typealias GetSMSCampaignsSort = Brevo.GetProcessesSort
 }
+
+/// Requests for the operations tagged `Senders`.
+extension Brevo {
+    /// Get the list of all your senders
+    ///
+    /// - Parameters:
+    ///   - ip: Filter your senders for a specific ip. Available for dedicated IP usage only
+    ///   - domain: Filter your senders for a specific domain
+    ///
+    /// - Remark: HTTP `GET /senders`.
+    /// - Remark: Generated from `#/paths/~1senders/get`.
+    public static func getSenders(ip: String? = nil, domain: String? = nil) -> Request<[String: JSONValue]> {
+        var queryItems = QueryItems()
+        queryItems.append("ip", ip)
+        queryItems.append("domain", domain)
+        return Request(
+            operationID: "getSenders",
+            method: .get,
+            path: "/senders",
+            query: queryItems,
+            security: [["api-key"]],
+            errors: [.json(400, ErrorModel.self)],
+            response: .json
+        )
+    }
+
+    /// Create a new sender
+    ///
+    /// - Parameters:
+    ///   - body: sender's name
+    ///
+    /// - Remark: HTTP `POST /senders`.
+    /// - Remark: Generated from `#/paths/~1senders/post`.
+    public static func createSender(body: CreateSender) -> Request<[String: JSONValue]> {
+        Request(
+            operationID: "createSender",
+            method: .post,
+            path: "/senders",
+            body: .json(body),
+            security: [["api-key"]],
+            errors: [.json(400, ErrorModel.self)],
+            response: .json
+        )
+    }
+
+    /// Get all the dedicated IPs for your account
+    ///
+    /// - Remark: HTTP `GET /senders/ips`.
+    /// - Remark: Generated from `#/paths/~1senders~1ips/get`.
+    public static func getIPs() -> Request<[String: JSONValue]> {
+        Request(
+            operationID: "getIps",
+            method: .get,
+            path: "/senders/ips",
+            security: [["api-key"]],
+            response: .json
+        )
+    }
+
+    /// Delete a sender
+    ///
+    /// - Parameters:
+    ///   - senderID: Id of the sender
+    ///
+    /// - Remark: HTTP `DELETE /senders/{senderId}`.
+    /// - Remark: Generated from `#/paths/~1senders~1{senderId}/delete`.
+    public static func deleteSender(senderID: Int64) -> Request<Void> {
+        Request(
+            operationID: "deleteSender",
+            method: .delete,
+            path: "/senders/\(PathSegment.encode(senderID))",
+            security: [["api-key"]],
+            errors: [.json(400, ErrorModel.self), .json(404, ErrorModel.self)],
+            response: .empty
+        )
+    }
+
+    /// Update a sender
+    ///
+    /// - Parameters:
+    ///   - senderID: Id of the sender
+    ///   - body: sender's name
+    ///
+    /// - Remark: HTTP `PUT /senders/{senderId}`.
+    /// - Remark: Generated from `#/paths/~1senders~1{senderId}/put`.
+    public static func updateSender(senderID: Int64, body: UpdateSender) -> Request<Void> {
+        Request(
+            operationID: "updateSender",
+            method: .put,
+            path: "/senders/\(PathSegment.encode(senderID))",
+            body: .json(body),
+            security: [["api-key"]],
+            errors: [.json(400, ErrorModel.self), .json(404, ErrorModel.self)],
+            response: .empty
+        )
+    }
+
+    /// Get all the dedicated IPs for a sender
+    ///
+    /// - Parameters:
+    ///   - senderID: Id of the sender
+    ///
+    /// - Remark: HTTP `GET /senders/{senderId}/ips`.
+    /// - Remark: Generated from `#/paths/~1senders~1{senderId}~1ips/get`.
+    public static func getIPsFromSender(senderID: Int64) -> Request<[String: JSONValue]> {
+        Request(
+            operationID: "getIpsFromSender",
+            method: .get,
+            path: "/senders/\(PathSegment.encode(senderID))/ips",
+            security: [["api-key"]],
+            errors: [.json(400, ErrorModel.self), .json(404, ErrorModel.self)],
+            response: .json
+        )
+    }
+
+    /// Update a sender by validating its OTP
+    ///
+    /// - Parameters:
+    ///   - senderID: Id of the sender
+    ///   - body: otp
+    ///
+    /// - Remark: HTTP `PUT /senders/{senderId}/validate`.
+    /// - Remark: Generated from `#/paths/~1senders~1{senderId}~1validate/put`.
+    public static func validateSenderByOtp(senderID: Int64, body: Otp) -> Request<Void> {
+        Request(
+            operationID: "validateSenderByOTP",
+            method: .put,
+            path: "/senders/\(PathSegment.encode(senderID))/validate",
+            body: .json(body),
+            security: [["api-key"]],
+            errors: [.json(400, ErrorModel.self), .json(404, ErrorModel.self)],
+            response: .empty
+        )
+    }
+}
