@@ -116,7 +116,9 @@ enum TargetPlan {
             folder = URL(fileURLWithPath: root).appendingPathComponent(client.output ?? namespace).standardized.path
             var names: Set<String> = [namespace]
             for file in files where file.path.hasPrefix("Models/") && !file.path.dropFirst(7).contains("/") {
-                names.insert(String(file.path.dropFirst(7).dropLast(".swift".count)))
+                // Models are packed several to a file (`Models/C.swift`): the names are the file's
+                // top-level declarations, the lines that start in column 0.
+                names.formUnion(Self.topLevelTypes(in: file.contents))
             }
             topLevelNames = names
             let prefix = namespace
@@ -129,6 +131,20 @@ enum TargetPlan {
         }
 
         var outputPaths: [String] { files.map { folder + "/" + $0.path } }
+
+        /// The types a generated file declares at the top level (`public struct Pet: …` → `Pet`).
+        static func topLevelTypes(in contents: String) -> [String] {
+            let keywords = ["struct ", "enum ", "indirect enum ", "typealias ", "final class ", "class "]
+            return contents.split(separator: "\n").compactMap { line -> String? in
+                var rest = Substring(line)
+                for access in ["public ", "package ", "internal "] where rest.hasPrefix(access) {
+                    rest = rest.dropFirst(access.count)
+                }
+                guard let keyword = keywords.first(where: { rest.hasPrefix($0) }) else { return nil }
+                let name = rest.dropFirst(keyword.count).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                return name.isEmpty ? nil : String(name)
+            }
+        }
     }
 
     /// Several specs in one target share one module: their namespaces, folders and model names must differ.

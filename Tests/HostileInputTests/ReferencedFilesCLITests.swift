@@ -77,4 +77,22 @@ import Testing
         #expect(errors.contains("api/openapi.yaml:4:34: error: reference '../secret.yaml#/Secret' leaves the folder of the description"), "\(errors)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out").path))
     }
+
+    @Test func specsOfOneTargetThatDeclareTheSameModelAreNamedByType() throws {
+        // Models are packed by letter (`Models/P.swift` holds Pet and Price): the clash is reported
+        // with the type names, not the file's letter.
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let models = "paths: {}\ncomponents:\n  schemas:\n    Pet: {type: object, properties: {name: {type: string}}}\n"
+        try write([
+            "a.yaml": spec(models + "    Price: {type: number}\n"),
+            "b.yaml": spec(models + "    Plan: {type: string}\n"),
+            "clientgen.yaml": "clients:\n  - spec: a.yaml\n    namespace: A\n  - spec: b.yaml\n    namespace: B\n",
+        ], in: folder)
+        let (status, _, errors) = try run(
+            ["generate-target", "--config", "clientgen.yaml", "--module", "Pets", "--output-root", "Out"], in: folder)
+        #expect(status != 0)
+        #expect(errors.contains("'b.yaml' and 'a.yaml' both declare the top-level type Pet; in one module (Pets) they would clash"), "\(errors)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out").path))
+    }
 }
