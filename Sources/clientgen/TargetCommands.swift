@@ -64,11 +64,14 @@ struct TargetOptions: ParsableArguments {
             let options = GeneratorOptions(
                 moduleName: module, namespace: client.namespace, specPath: client.spec, settings: client.settings)
             var files: [GeneratedFile] = []
+            var modelNames: [String] = []
             var inferences: [Inference] = []
             var diagnostics = read.diagnostics
             if let document = read.document, !read.diagnostics.hasErrors {
                 let result = Generator.generate(document: document, options: options, diagnostics: read.diagnostics)
                 files = result.files
+                // Models are packed several to a file (`Models/C.swift`): their names come from the declarations.
+                modelNames = result.declarations.filter { $0.path.hasPrefix("Models/") }.flatMap(\.declarations).compactMap(\.name)
                 inferences = result.inferences
                 diagnostics = result.diagnostics
             }
@@ -78,7 +81,8 @@ struct TargetOptions: ParsableArguments {
                 continue
             }
             planned.append(TargetPlan.Client(
-                client: client, files: files, inputs: read.sources.map(\.displayPath), inferences: inferences, root: outputRoot))
+                client: client, files: files, modelNames: modelNames, inputs: read.sources.map(\.displayPath),
+                inferences: inferences, root: outputRoot))
         }
         if failed {
             throw CLIError("\(config): generation failed for target '\(module)'; nothing was written")
@@ -105,7 +109,10 @@ enum TargetPlan {
         var inputs: [String]
         var inferences: [Inference]
 
-        init(client: TargetConfiguration.Client, files: [GeneratedFile], inputs: [String], inferences: [Inference], root: String) {
+        init(
+            client: TargetConfiguration.Client, files: [GeneratedFile], modelNames: [String], inputs: [String],
+            inferences: [Inference], root: String
+        ) {
             spec = client.spec
             self.inferences = inferences
             specFile = client.specFile
@@ -114,13 +121,7 @@ enum TargetPlan {
             let clientFile = files.first { !$0.path.contains("/") && $0.path.hasSuffix("+Client.swift") }
             namespace = clientFile.map { String($0.path.dropLast("+Client.swift".count)) } ?? client.namespace ?? "Client"
             folder = URL(fileURLWithPath: root).appendingPathComponent(client.output ?? namespace).standardized.path
-            var names: Set<String> = [namespace]
-            for file in files where file.path.hasPrefix("Models/") && !file.path.dropFirst(7).contains("/") {
-                // Models are packed several to a file (`Models/C.swift`): the names are the file's
-                // top-level declarations, the lines that start in column 0.
-                names.formUnion(Self.topLevelTypes(in: file.contents))
-            }
-            topLevelNames = names
+            topLevelNames = Set(modelNames).union([namespace])
             let prefix = namespace
             self.files = files.map { file in
                 var components = file.path.split(separator: "/").map(String.init)
@@ -131,20 +132,6 @@ enum TargetPlan {
         }
 
         var outputPaths: [String] { files.map { folder + "/" + $0.path } }
-
-        /// The types a generated file declares at the top level (`public struct Pet: …` → `Pet`).
-        static func topLevelTypes(in contents: String) -> [String] {
-            let keywords = ["struct ", "enum ", "indirect enum ", "typealias ", "final class ", "class "]
-            return contents.split(separator: "\n").compactMap { line -> String? in
-                var rest = Substring(line)
-                for access in ["public ", "package ", "internal "] where rest.hasPrefix(access) {
-                    rest = rest.dropFirst(access.count)
-                }
-                guard let keyword = keywords.first(where: { rest.hasPrefix($0) }) else { return nil }
-                let name = rest.dropFirst(keyword.count).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-                return name.isEmpty ? nil : String(name)
-            }
-        }
     }
 
     /// Several specs in one target share one module: their namespaces, folders and model names must differ.

@@ -41,8 +41,8 @@ enum FilePlan {
     /// needs (witness-table accessors, outlined copies, metadata lookups), and every 25 files are one
     /// more driver batch that parses and checks the whole module's declarations again. Plaid as one
     /// file per type is 2,279 files and 232 CPU-seconds of debug build; packed, 88 files and 131;
-    /// okta-management with its 121 small tags in 23 files, 118 instead of 130 (Benchmarks/results.md). Bucketing by letter keeps a new or removed type from moving the
-    /// other letters' types between files.
+    /// okta-management with its 121 small tags in 23 files, 118 instead of 130 (Benchmarks/results.md).
+    /// Bucketing by letter keeps a new or removed type from moving the other letters' types between files.
     static func pack(_ files: [SwiftFile], _ packing: Packing, maxLines: Int, renderer: Renderer) -> [SwiftFile] {
         let header = lineCount(renderer.render(SwiftFile(path: "", declarations: [])))
         var buckets: [String: [(file: SwiftFile, lines: Int)]] = [:]
