@@ -120,12 +120,13 @@ let package = Package(
         .target(name: "WebhooksAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/WebhooksAPI"),
         .target(name: "StreamingAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/StreamingAPI"),
         .target(name: "UnknownMembersAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/UnknownMembersAPI"),
+        .target(name: "ModelConformanceAPI", dependencies: ["ClientRuntime"], path: "Tests/FixtureClients/ModelConformanceAPI"),
         // `access: package`, `additionalImports` and `typeOverrides`: Money is FixtureSupport's own type.
         .target(name: "FixtureSupport", path: "Tests/FixtureClients/FixtureSupport"),
         .target(name: "ClientOptionsAPI", dependencies: ["ClientRuntime", "FixtureSupport"], path: "Tests/FixtureClients/ClientOptionsAPI"),
         .testTarget(name: "GeneratedClientTests", dependencies: [
             "BrevoAPI", "InstantlyAPI", "FeaturesAPI", "TestHTTPServer", "QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI", "UnionsAPI", "NullabilityAPI",
-            "InferredJobsAPI", "InferredPagesAPI", "EnumConstantsAPI", "ClientOptionsAPI", "FixtureSupport", "FilteredAPI", "WebhooksAPI", "StreamingAPI", "UnknownMembersAPI",
+            "InferredJobsAPI", "InferredPagesAPI", "EnumConstantsAPI", "ClientOptionsAPI", "FixtureSupport", "FilteredAPI", "WebhooksAPI", "StreamingAPI", "UnknownMembersAPI", "ModelConformanceAPI",
             "ClientRuntimeWebhooks", "WebhookReceiverHummingbird", "ClientRuntimeAsyncHTTPClient",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Crypto", package: "swift-crypto"),

@@ -20,6 +20,25 @@ public enum UnknownMembers: String, Hashable, Sendable, CaseIterable {
     case declared
 }
 
+/// Which equality generated models have (`modelConformance:` in a configuration).
+public enum ModelConformance: String, Hashable, Sendable, CaseIterable {
+    /// Structs, `oneOf` enums and webhook payload enums are `Hashable`, as swift-openapi-generator's
+    /// are: usable as `Set` members, dictionary keys and `ForEach(items, id: \.self)`.
+    case hashable
+    /// They are only `Equatable`: no synthesized `hash(into:)` per type, which takes about a sixth of
+    /// the compiler's time on a module of a thousand models or more (`Benchmarks/results.md`).
+    /// Open enums stay `Hashable` either way (they hash their raw value).
+    case equatable
+
+    /// The protocol's name, as written in a conformance list.
+    public var protocolName: String {
+        switch self {
+        case .hashable: "Hashable"
+        case .equatable: "Equatable"
+        }
+    }
+}
+
 /// How one client is generated, beyond which description and module: the keys a client entry of
 /// `clientgen.yaml` and of a target's configuration share, read by one function so both accept the same.
 ///
@@ -33,6 +52,7 @@ public enum UnknownMembers: String, Hashable, Sendable, CaseIterable {
 ///       schemas: {Money: MyTypes.Money}
 ///     enumCaseLimit: 500               # enums with more values become a struct of constants
 ///     unknownMembers: declared         # keep (default) or declared, see `UnknownMembers`
+///     modelConformance: equatable      # hashable (default) or equatable, see `ModelConformance`
 /// ```
 public struct ClientSettings: Hashable, Sendable {
     /// Swift names chosen for schemas, operations and properties.
@@ -45,8 +65,9 @@ public struct ClientSettings: Hashable, Sendable {
     public var access = AccessLevel.public
     /// Modules every generated file imports besides `Foundation` and `ClientRuntime`.
     public var additionalImports: [String] = []
-    /// Component schemas replaced by the user's own types, which must be `Codable & Hashable & Sendable`:
-    /// the schema is not generated, and every reference to it uses the type.
+    /// Component schemas replaced by the user's own types, which must be `Codable & Hashable & Sendable`
+    /// (`Equatable` in place of `Hashable` with `modelConformance: equatable`): the schema is not
+    /// generated, and every reference to it uses the type.
     public var typeOverrides: [TypeOverride] = []
     /// An enum with more values than this is generated as a `RawRepresentable` struct with one
     /// static constant per value: a Swift enum's two switches over thousands of cases take the compiler
@@ -58,8 +79,11 @@ public struct ClientSettings: Hashable, Sendable {
     /// Which structs keep the members their schema does not list.
     public var unknownMembers = UnknownMembers.keep
 
+    /// Whether models are `Hashable` or only `Equatable`.
+    public var modelConformance = ModelConformance.hashable
+
     /// The keys `read` accepts.
-    public static let keys = ["names", "inference", "filter", "access", "additionalImports", "typeOverrides", "enumCaseLimit", "unknownMembers"]
+    public static let keys = ["names", "inference", "filter", "access", "additionalImports", "typeOverrides", "enumCaseLimit", "unknownMembers", "modelConformance"]
 
     public init() {}
 
@@ -132,6 +156,15 @@ public struct ClientSettings: Hashable, Sendable {
                 let given = node.scalar.map { "'\($0)' is not a choice for 'unknownMembers'" }
                     ?? "expected 'unknownMembers' to be a word, found a \(node.kindName)"
                 fail(given, node, hint: "use keep (every object keeps the members its schema does not list) or declared (only objects whose schema declares additionalProperties)")
+            }
+        }
+        if let node = item["modelConformance"] {
+            if let text = node.scalar, let choice = ModelConformance(rawValue: text) {
+                settings.modelConformance = choice
+            } else {
+                let given = node.scalar.map { "'\($0)' is not a choice for 'modelConformance'" }
+                    ?? "expected 'modelConformance' to be a word, found a \(node.kindName)"
+                fail(given, node, hint: "use hashable (models are Hashable, the default) or equatable (only Equatable: faster to compile)")
             }
         }
         return settings

@@ -62,7 +62,8 @@ public enum Generator {
         }
         var translator = Translator(document: document, options: options)
         let renderer = Renderer(
-            specPath: options.specPath, access: options.settings.access, additionalImports: options.settings.additionalImports)
+            specPath: options.specPath, access: options.settings.access, additionalImports: options.settings.additionalImports,
+            modelConformance: options.settings.modelConformance)
         // Packed before the split, so that every part of a large tag keeps the tag's name.
         let packed = [FilePlan.Packing.models, .operations].reduce(translator.translate()) { files, packing in
             FilePlan.pack(files, packing, maxLines: FilePlan.packedLines, renderer: renderer)

@@ -36,7 +36,7 @@ struct SourceOptions: ParsableArguments {
     var overlay: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
-        "For --spec: a YAML file of client settings (access, additionalImports, typeOverrides, enumCaseLimit, unknownMembers, names, inference), the keys of a client in clientgen.yaml.",
+        "For --spec: a YAML file of client settings (access, additionalImports, typeOverrides, enumCaseLimit, unknownMembers, modelConformance, names, inference), the keys of a client in clientgen.yaml.",
         valueName: "file"))
     var settings: String?
 

@@ -28,7 +28,7 @@ struct GeneratedSnapshotTests {
     }
 
     @Test func fixtureClientsAreListed() {
-        #expect(Self.fixtureConfiguration.clients.map(\.module) == ["QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI", "UnionsAPI", "NullabilityAPI", "InferredJobsAPI", "InferredPagesAPI", "EnumConstantsAPI", "ClientOptionsAPI", "FilteredAPI", "WebhooksAPI", "StreamingAPI", "UnknownMembersAPI"])
+        #expect(Self.fixtureConfiguration.clients.map(\.module) == ["QueryStylesAPI", "CookiesAndListsAPI", "FormBodiesAPI", "UnionsAPI", "NullabilityAPI", "InferredJobsAPI", "InferredPagesAPI", "EnumConstantsAPI", "ClientOptionsAPI", "FilteredAPI", "WebhooksAPI", "StreamingAPI", "UnknownMembersAPI", "ModelConformanceAPI"])
     }
 
     @Test(arguments: fixtureConfiguration.clients)

@@ -108,7 +108,7 @@ extension Renderer {
 extension Renderer {
     func render(_ headers: ResponseHeadersStructure, into writer: inout CodeWriter) {
         writer.doc(headers.doc)
-        writer.block("\(access) struct \(headers.name): ResponseHeaders, Hashable") { writer in
+        writer.block("\(access) struct \(headers.name): ResponseHeaders, \(equality)") { writer in
             for field in headers.fields {
                 if !field.doc.isEmpty { writer.blankLine() }
                 writer.doc(field.doc)

@@ -1,7 +1,7 @@
 extension Renderer {
     func render(_ webhooks: WebhookEnum, into writer: inout CodeWriter) {
         writer.doc(webhooks.doc)
-        writer.block("\(access) enum \(webhooks.name): Hashable, Sendable") { writer in
+        writer.block("\(access) enum \(webhooks.name): \(equality), Sendable") { writer in
             for webhook in webhooks.cases {
                 writer.blankLine()
                 writer.doc(webhook.doc)

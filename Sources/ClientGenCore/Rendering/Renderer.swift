@@ -5,12 +5,21 @@ public struct Renderer: Sendable {
     public var accessLevel: AccessLevel
     /// Modules imported besides Foundation and ClientRuntime, in the given order.
     public var additionalImports: [String]
+    /// `Hashable` or `Equatable`, for structs, `oneOf` enums, webhook enums and response headers.
+    public var modelConformance: ModelConformance
 
-    public init(specPath: String, access: AccessLevel = .public, additionalImports: [String] = []) {
+    public init(
+        specPath: String, access: AccessLevel = .public, additionalImports: [String] = [],
+        modelConformance: ModelConformance = .hashable
+    ) {
         self.specPath = specPath
         self.accessLevel = access
         self.additionalImports = additionalImports
+        self.modelConformance = modelConformance
     }
+
+    /// The equality protocol of models, as written in a conformance list.
+    var equality: String { modelConformance.protocolName }
 
     /// The access keyword for a declaration.
     var access: String { accessLevel.rawValue }
@@ -74,7 +83,7 @@ public struct Renderer: Sendable {
     func render(_ structure: Structure, into writer: inout CodeWriter) {
         writer.doc(structure.doc)
         if structure.deprecated { writer.line("@available(*, deprecated)") }
-        writer.block("\(access) struct \(structure.name): Codable, Hashable, Sendable") { writer in
+        writer.block("\(access) struct \(structure.name): Codable, \(equality), Sendable") { writer in
             for property in structure.properties {
                 if !property.doc.isEmpty { writer.blankLine() }
                 writer.doc(property.doc)
@@ -215,7 +224,7 @@ public struct Renderer: Sendable {
 
     func render(_ oneOf: OneOfEnum, into writer: inout CodeWriter) {
         writer.doc(oneOf.doc)
-        writer.block("\(access) indirect enum \(oneOf.name): Codable, Hashable, Sendable") { writer in
+        writer.block("\(access) indirect enum \(oneOf.name): Codable, \(equality), Sendable") { writer in
             for oneOfCase in oneOf.cases {
                 writer.line("case \(oneOfCase.name)(\(SwiftLiteral.type(oneOfCase.type)))")
             }
