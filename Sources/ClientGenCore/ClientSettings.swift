@@ -149,23 +149,20 @@ public struct ClientSettings: Hashable, Sendable {
                      hint: "e.g. `enumCaseLimit: \(defaultEnumCaseLimit)` (the default)")
             }
         }
-        if let node = item["unknownMembers"] {
-            if let text = node.scalar, let choice = UnknownMembers(rawValue: text) {
-                settings.unknownMembers = choice
-            } else {
-                let given = node.scalar.map { "'\($0)' is not a choice for 'unknownMembers'" }
-                    ?? "expected 'unknownMembers' to be a word, found a \(node.kindName)"
-                fail(given, node, hint: "use keep (every object keeps the members its schema does not list) or declared (only objects whose schema declares additionalProperties)")
-            }
+        /// A key whose value is one word of a fixed list, `E`'s raw values.
+        func choice<E: RawRepresentable<String>>(_ key: String, hint: String) -> E? {
+            guard let node = item[key] else { return nil }
+            if let text = node.scalar, let value = E(rawValue: text) { return value }
+            let given = node.scalar.map { "'\($0)' is not a choice for '\(key)'" }
+                ?? "expected '\(key)' to be a word, found a \(node.kindName)"
+            fail(given, node, hint: hint)
+            return nil
         }
-        if let node = item["modelConformance"] {
-            if let text = node.scalar, let choice = ModelConformance(rawValue: text) {
-                settings.modelConformance = choice
-            } else {
-                let given = node.scalar.map { "'\($0)' is not a choice for 'modelConformance'" }
-                    ?? "expected 'modelConformance' to be a word, found a \(node.kindName)"
-                fail(given, node, hint: "use hashable (models are Hashable, the default) or equatable (only Equatable: faster to compile)")
-            }
+        if let value: UnknownMembers = choice("unknownMembers", hint: "use keep (every object keeps the members its schema does not list) or declared (only objects whose schema declares additionalProperties)") {
+            settings.unknownMembers = value
+        }
+        if let value: ModelConformance = choice("modelConformance", hint: "use hashable (models are Hashable, the default) or equatable (only Equatable: faster to compile)") {
+            settings.modelConformance = value
         }
         return settings
     }
