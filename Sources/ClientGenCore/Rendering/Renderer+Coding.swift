@@ -1,30 +1,30 @@
 extension Renderer {
-    /// Hand-written `Codable` where synthesised code would be wrong: for a struct with a catch-all
-    /// member (the declared properties as synthesised `Codable` would handle them, then every other
-    /// member of the object), and for one with a required nullable member (synthesised code would
-    /// accept it absent and leave a nil out; it must be there, and go out as `null`).
+    /// Every struct's `Codable`, written out rather than synthesised: for a struct with a catch-all
+    /// member, the declared properties and then every other member of the object; for one with a
+    /// required nullable member, which must be there (synthesised code would accept it absent) and go
+    /// out as `null`; and for the rest, the same code synthesised `Codable` would be.
     ///
-    /// A struct with a catch-all member names its keys as string literals (`AnyCodingKey`) and lists
-    /// them once in `declaredMembers`, instead of a `CodingKeys` enum: each such enum brings a dozen
-    /// synthesised members and protocol witnesses, and dropping them cut the debug build of the
-    /// Mistral description's module by 15% of its CPU time (Benchmarks/results.md, "Coding keys").
+    /// The keys are string literals (`AnyCodingKey` is `ExpressibleByStringLiteral`), listed once in
+    /// `declaredMembers` where the other members are kept, instead of a `CodingKeys` enum: each such
+    /// enum, written or synthesised, brings a dozen members and protocol witnesses. Dropping them cut
+    /// the debug build of the Mistral description's module by 15% of its CPU time, and of Klaviyo's
+    /// with `unknownMembers: declared` by 20% (Benchmarks/results.md, "Coding keys").
     func renderCoding(_ structure: Structure, into writer: inout CodeWriter) {
-        let keyed = structure.additionalProperties != nil
-        let keyType = keyed ? "AnyCodingKey" : "CodingKeys"
-        func key(_ property: Structure.Property) -> String {
-            keyed ? SwiftLiteral.string(property.wireName) : "." + (property.boxed ? storageName(property) : property.name)
-        }
-        if keyed {
+        let key = { (property: Structure.Property) in SwiftLiteral.string(property.wireName) }
+        if structure.additionalProperties != nil {
             writer.blankLine()
-            renderDeclaredMembers(structure.properties.map { SwiftLiteral.string($0.wireName) }, into: &writer)
+            renderDeclaredMembers(structure.properties.map(key), into: &writer)
         }
         writer.blankLine()
-        renderDecoding(structure, structure.additionalProperties, keyType, key, into: &writer)
+        renderDecoding(structure, structure.additionalProperties, key, into: &writer)
         writer.blankLine()
         writer.block("\(access) func encode(to encoder: any Encoder) throws") { writer in
-            if !structure.properties.isEmpty || keyed {
-                writer.line("var container = encoder.container(keyedBy: \(keyType).self)")
+            guard !structure.properties.isEmpty || structure.additionalProperties != nil else {
+                // An object with no members still goes out as `{}`.
+                writer.line("_ = encoder.container(keyedBy: AnyCodingKey.self)")
+                return
             }
+            writer.line("var container = encoder.container(keyedBy: AnyCodingKey.self)")
             for property in structure.properties {
                 let (name, type) = stored(property)
                 let method = type.isOptional && !property.encodesNil ? "encodeIfPresent" : "encode"
@@ -37,13 +37,16 @@ extension Renderer {
     }
 
     private func renderDecoding(
-        _ structure: Structure, _ additional: Structure.AdditionalProperties?, _ keyType: String,
-        _ key: (Structure.Property) -> String, into writer: inout CodeWriter
+        _ structure: Structure, _ additional: Structure.AdditionalProperties?, _ key: (Structure.Property) -> String,
+        into writer: inout CodeWriter
     ) {
         writer.block("\(access) init(from decoder: any Decoder) throws") { writer in
-            if !structure.properties.isEmpty || additional != nil {
-                writer.line("let container = try decoder.container(keyedBy: \(keyType).self)")
+            guard !structure.properties.isEmpty || additional != nil else {
+                // An object with no members: anything but an object is still a mismatch.
+                writer.line("_ = try decoder.container(keyedBy: AnyCodingKey.self)")
+                return
             }
+            writer.line("let container = try decoder.container(keyedBy: AnyCodingKey.self)")
             for property in structure.properties {
                 let (name, type) = stored(property)
                 // A required nullable member must be there, as null or a value: `decode(T?.self, …)`.

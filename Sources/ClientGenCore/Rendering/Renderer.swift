@@ -100,26 +100,7 @@ public struct Renderer: Sendable {
             }
             writer.blankLine()
             renderInitializer(structure, into: &writer)
-            let encodesNil = structure.properties.contains(where: \.encodesNil)
-            if structure.additionalProperties == nil && (encodesNil
-                || structure.properties.contains(where: { $0.name != $0.wireName || $0.boxed }))
-            {
-                writer.blankLine()
-                // Only for synthesised or nil-encoding `Codable`: a struct with a catch-all member uses string keys.
-                writer.block("\(access) enum CodingKeys: String, CodingKey") { writer in
-                    for property in structure.properties {
-                        let key = property.boxed ? storageName(property) : property.name
-                        if key == property.wireName {
-                            writer.line("case \(key)")
-                        } else {
-                            writer.line("case \(key) = \(SwiftLiteral.string(property.wireName))")
-                        }
-                    }
-                }
-            }
-            if structure.additionalProperties != nil || encodesNil {
-                renderCoding(structure, into: &writer)
-            }
+            renderCoding(structure, into: &writer)
             for nested in structure.nested {
                 writer.blankLine()
                 render(nested, into: &writer)

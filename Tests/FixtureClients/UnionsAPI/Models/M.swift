@@ -13,6 +13,18 @@ public struct MessageDelta: Codable, Hashable, Sendable {
         self.type = type
         self.text = text
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.type = try container.decode(String.self, forKey: "type")
+        self.text = try container.decode(String.self, forKey: "text")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.type, forKey: "type")
+        try container.encode(self.text, forKey: "text")
+    }
 }
 
 /// - Remark: Generated from `#/components/schemas/MessageStart`.
@@ -23,6 +35,18 @@ public struct MessageStart: Codable, Hashable, Sendable {
     public init(type: MessageStartType, id: String) {
         self.type = type
         self.id = id
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.type = try container.decode(MessageStartType.self, forKey: "type")
+        self.id = try container.decode(String.self, forKey: "id")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.type, forKey: "type")
+        try container.encode(self.id, forKey: "id")
     }
 
     public enum MessageStartType: OpenEnum {
@@ -52,6 +76,16 @@ public struct MessageStop: Codable, Hashable, Sendable {
 
     public init(type: MessageStopType) {
         self.type = type
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.type = try container.decode(MessageStopType.self, forKey: "type")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.type, forKey: "type")
     }
 
     public enum MessageStopType: OpenEnum {

@@ -19,4 +19,20 @@ public struct Contact: Codable, Hashable, Sendable {
         self.attributes = attributes
         self.tags = tags
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(Int.self, forKey: "id")
+        self.email = try container.decodeIfPresent(String.self, forKey: "email")
+        self.attributes = try container.decodeIfPresent(Attributes.self, forKey: "attributes")
+        self.tags = try container.decodeIfPresent(Tags.self, forKey: "tags")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encodeIfPresent(self.email, forKey: "email")
+        try container.encodeIfPresent(self.attributes, forKey: "attributes")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
+    }
 }
