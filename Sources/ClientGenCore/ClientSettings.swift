@@ -15,8 +15,7 @@ public enum UnknownMembers: String, Hashable, Sendable, CaseIterable {
     /// says `additionalProperties: false`), so what the API sends comes back unchanged when re-encoded.
     case keep
     /// Only objects whose schema declares `additionalProperties` keep them; the others ignore
-    /// members they do not list and get Swift's synthesized `Codable`, as swift-openapi-generator
-    /// does: less code, and faster decoding.
+    /// members they do not list, as swift-openapi-generator's do: less code, and faster decoding.
     case declared
 }
 
