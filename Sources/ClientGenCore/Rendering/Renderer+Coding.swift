@@ -8,15 +8,15 @@ extension Renderer {
     /// `declaredMembers` where the other members are kept, instead of a `CodingKeys` enum: each such
     /// enum, written or synthesised, brings a dozen members and protocol witnesses. Dropping them cut
     /// the debug build of the Mistral description's module by 15% of its CPU time, and of Klaviyo's
-    /// with `unknownMembers: declared` by 20% (Benchmarks/results.md, "Coding keys").
+    /// with `unknownMembers: declared` by about a fifth (Benchmarks/results.md, "Coding keys" and
+    /// "Settings variants").
     func renderCoding(_ structure: Structure, into writer: inout CodeWriter) {
-        let key = { (property: Structure.Property) in SwiftLiteral.string(property.wireName) }
         if structure.additionalProperties != nil {
             writer.blankLine()
             renderDeclaredMembers(structure.properties.map(key), into: &writer)
         }
         writer.blankLine()
-        renderDecoding(structure, structure.additionalProperties, key, into: &writer)
+        renderDecoding(structure, structure.additionalProperties, into: &writer)
         writer.blankLine()
         writer.block("\(access) func encode(to encoder: any Encoder) throws") { writer in
             guard !structure.properties.isEmpty || structure.additionalProperties != nil else {
@@ -37,8 +37,7 @@ extension Renderer {
     }
 
     private func renderDecoding(
-        _ structure: Structure, _ additional: Structure.AdditionalProperties?, _ key: (Structure.Property) -> String,
-        into writer: inout CodeWriter
+        _ structure: Structure, _ additional: Structure.AdditionalProperties?, into writer: inout CodeWriter
     ) {
         writer.block("\(access) init(from decoder: any Decoder) throws") { writer in
             guard !structure.properties.isEmpty || additional != nil else {
@@ -82,6 +81,11 @@ extension Renderer {
             if !current.isEmpty { writer.line(current) }
         }
         writer.line("]")
+    }
+
+    /// The member's name in the object, as a string literal: the coding key.
+    private func key(_ property: Structure.Property) -> String {
+        SwiftLiteral.string(property.wireName)
     }
 
     /// The stored property's name and type: the `Indirect` box for a boxed property.
